@@ -1,0 +1,41 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { IdentityModule } from './modules/identity/identity.module';
+import { MemberModule } from './modules/member/member.module';
+import { AuditModule } from './platform/audit/audit.module';
+import { AuthModule } from './platform/auth/auth.module';
+import { AppConfig } from './platform/config/app-config';
+import { ClientConfigController } from './platform/config/client-config.controller';
+import { ConfigModule } from './platform/config/config.module';
+import { CryptoModule } from './platform/crypto/crypto.module';
+import { dataSourceOptions } from './platform/database/data-source-options';
+import { HealthController } from './platform/health/health.controller';
+import { loggerParams } from './platform/logging/logging';
+import { WechatModule } from './platform/wechat/wechat.module';
+
+@Module({})
+export class AppModule {
+  /** The whole API for one validated config and one database URL. */
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config)),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'auth', ttl: 60_000, limit: config.authThrottlePerMinute }] }),
+        TerminusModule,
+        AuthModule,
+        AuditModule,
+        CryptoModule,
+        WechatModule,
+        MemberModule,
+        IdentityModule,
+      ],
+      controllers: [HealthController, ClientConfigController],
+    };
+  }
+}

@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ERRORS, ErrorCode } from '@glow/contracts';
+import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './platform/config/app-config';
+import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter';
+import { ValidationFailedException } from './platform/errors/validation-failed.exception';
+
+const AVATAR_LIMIT_BYTES = 2 * 1024 * 1024;
+
+/** Builds the API (not yet listening): the same wiring for `main`, the e2e tests and the benchmarks. */
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      forbidUnknownValues: true,
+      exceptionFactory: (errors) => new ValidationFailedException(errors),
+    }),
+  );
+  app.useGlobalFilters(new AllExceptionsFilter());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  // Errors raised by fastify itself before a route runs (bad JSON, body too large, wrong content type).
+  fastify.setErrorHandler((error: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    const code = status === 413 ? ErrorCode.PayloadTooLarge : status === 415 ? ErrorCode.UnsupportedMediaType : status < 500 ? ErrorCode.BadRequest : ErrorCode.Internal;
+    void reply.status(ERRORS[code].status).send({ code, message: ERRORS[code].message });
+  });
+  await app.register(multipart, { limits: { fileSize: AVATAR_LIMIT_BYTES, files: 1, fields: 5 } });
+  await serveClients(app, config);
+  setUpSwagger(app);
+  return app;
+}
+
+function setUpSwagger(app: NestFastifyApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Glow API')
+      .setDescription('Members, loyalty and clienteling for a cosmetics brand. Errors are `{ code, message }` with a Chinese message; codes are listed in `@glow/contracts`.')
+      .setVersion('0.1')
+      .addBearerAuth()
+      .build(),
+  );
+  // Request schemas come from the class-validator rules in @glow/contracts, so the docs show what is enforced.
+  const schemas = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/' }) as NonNullable<typeof document.components>['schemas'];
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...schemas } };
+  SwaggerModule.setup('docs', app, document);
+}
+
+/** The console and the H5 mini-program, served from the API's origin when built. */
+async function serveClients(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  const consoleDir = config.consoleDist ? resolve(config.consoleDist) : null;
+  const h5Dir = config.h5Dist ? resolve(config.h5Dist) : null;
+  if (consoleDir && existsSync(join(consoleDir, 'index.html'))) {
+    const index = readFileSync(join(consoleDir, 'index.html'));
+    await app.register(fastifyStatic, { root: consoleDir, prefix: '/console/', decorateReply: false, wildcard: false });
+    // Client-side routes (/console/members/…) all load the same page.
+    fastify.get('/console/*', (_req, reply) => reply.type('text/html').send(index));
+    fastify.get('/console', (_req, reply) => reply.redirect('/console/'));
+  }
+  if (h5Dir && existsSync(join(h5Dir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: h5Dir, prefix: '/h5/', decorateReply: false });
+    fastify.get('/h5', (_req, reply) => reply.redirect('/h5/'));
+  }
+  fastify.get('/', (_req, reply) => reply.redirect(consoleDir ? '/console/' : '/docs'));
+}

@@ -1,0 +1,44 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorCode, type MemberDetailResponse, MemberSearchQuery, type MemberSummary, type Paged, type StoreSummary } from '@glow/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ALL_STAFF, CurrentPrincipal, Roles } from '../../platform/auth/auth.decorators';
+import type { StaffPrincipal } from '../../platform/auth/principal';
+import { MemberException } from './member.exception';
+import { StaffMemberService } from './staff-member.service';
+
+/** An id that is not a UUID cannot name anything: answer 404, not a database error. */
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => new MemberException(ErrorCode.NotFound) });
+
+@ApiTags('staff')
+@ApiBearerAuth()
+@Roles(...ALL_STAFF)
+@Controller('staff')
+export class StaffMemberController {
+  constructor(private readonly service: StaffMemberService) {}
+
+  @Get('members')
+  @ApiOperation({ summary: 'Search members by full phone number (blind index) or by name, nickname or member number' })
+  search(@CurrentPrincipal() who: StaffPrincipal, @Query() query: MemberSearchQuery, @Req() req: FastifyRequest): Promise<Paged<MemberSummary>> {
+    return this.service.search(who, query, req.ip);
+  }
+
+  @Get('members/:id')
+  @ApiOperation({ summary: 'A member in full; each view is written to the audit log' })
+  detail(@CurrentPrincipal() who: StaffPrincipal, @Param('id', uuid) id: string, @Req() req: FastifyRequest): Promise<MemberDetailResponse> {
+    return this.service.detail(who, id, req.ip);
+  }
+
+  @Get('stores')
+  @ApiOperation({ summary: 'Stores the caller works with' })
+  stores(@CurrentPrincipal() who: StaffPrincipal): Promise<StoreSummary[]> {
+    return this.service.listStores(who);
+  }
+
+  @Get('stores/:id/qrcode')
+  @ApiOperation({ summary: "The store's mini-program code (PNG); an advisor's code also binds new members to them" })
+  async qrcode(@CurrentPrincipal() who: StaffPrincipal, @Param('id', uuid) id: string, @Res() reply: FastifyReply): Promise<void> {
+    const png = await this.service.storeQrCode(who, id);
+    await reply.header('content-type', 'image/png').header('cache-control', 'private, max-age=300').send(png);
+  }
+}

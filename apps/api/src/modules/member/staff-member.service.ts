@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ErrorCode, type MemberDetailResponse, type MemberSearchQuery, type MemberSummary, type Paged, type StaffProfile, type StoreSummary } from '@glow/contracts';
+import { buildScene, phoneFromQuery } from '@glow/domain';
+import { Brackets, In, Repository } from 'typeorm';
+import type { StaffPrincipal } from '../../platform/auth/principal';
+import { AuditService } from '../../platform/audit/audit.service';
+import { PhoneCipher } from '../../platform/crypto/phone-cipher';
+import { WechatApiError } from '../../platform/wechat/wechat.exception';
+import { WechatClient } from '../../platform/wechat/wechat.client';
+import { Member } from './member.entity';
+import { MemberConsent } from './member-consent.entity';
+import { MemberException } from './member.exception';
+import { Staff } from './staff.entity';
+import { Store } from './store.entity';
+
+const ACTION_LABELS: Record<string, string> = { 'member.view': '查看会员资料', 'member.search': '搜索会员' };
+
+/** What staff may see of members: advisors and store managers their own store's, marketers and admins all. */
+@Injectable()
+export class StaffMemberService {
+  constructor(
+    @InjectRepository(Member) private readonly members: Repository<Member>,
+    @InjectRepository(MemberConsent) private readonly consents: Repository<MemberConsent>,
+    @InjectRepository(Staff) private readonly staff: Repository<Staff>,
+    @InjectRepository(Store) private readonly stores: Repository<Store>,
+    private readonly phones: PhoneCipher,
+    private readonly audit: AuditService,
+    private readonly wechat: WechatClient,
+  ) {}
+
+  async profile(staffId: string): Promise<StaffProfile & { code: string }> {
+    const s = await this.staff.findOne({ where: { id: staffId }, relations: { store: true } });
+    if (!s) throw new MemberException(ErrorCode.TokenInvalid);
+    return { id: s.id, username: '', name: s.name, role: s.role, storeId: s.storeId, storeName: s.store?.name ?? null, code: s.code };
+  }
+
+  async search(who: StaffPrincipal, query: MemberSearchQuery, ip: string | null): Promise<Paged<MemberSummary>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const qb = this.members.createQueryBuilder('m').leftJoinAndSelect('m.store', 'store').leftJoinAndSelect('m.advisor', 'advisor');
+    const scope = this.storeScope(who);
+    if (scope) qb.andWhere('m.store_id = :scope', { scope });
+    if (query.storeId) qb.andWhere('m.store_id = :storeId', { storeId: query.storeId });
+    const q = query.q?.trim();
+    const phone = q ? phoneFromQuery(q) : null;
+    if (phone) {
+      qb.andWhere('m.phone_hash = :hash', { hash: this.phones.blindIndex(phone) });
+    } else if (q) {
+      const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(new Brackets((w) => w.where('m.name ILIKE :like', { like }).orWhere('m.nickname ILIKE :like', { like }).orWhere('m.member_no ILIKE :like', { like })));
+    }
+    const [rows, total] = await qb.orderBy('m.joined_at', 'DESC').addOrderBy('m.id').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    if (q) await this.audit.record({ actorKind: 'staff', actorId: who.staffId, action: 'member.search', detail: { by: phone ? 'phone' : 'text', results: total }, ip });
+    return {
+      items: rows.map((m) => ({
+        id: m.id,
+        memberNo: m.memberNo,
+        name: m.name,
+        nickname: m.nickname,
+        phoneMasked: m.phoneMasked,
+        city: m.city,
+        storeName: m.store?.name ?? null,
+        advisorName: m.advisor?.name ?? null,
+        joinedAt: m.joinedAt.toISOString(),
+      })),
+      total,
+      page,
+      pageSize,
+    };
+  }
+
+  /** A member's full record for staff; every read is written to the audit log before it is returned. */
+  async detail(who: StaffPrincipal, memberId: string, ip: string | null): Promise<MemberDetailResponse> {
+    const m = await this.members.findOne({ where: { id: memberId }, relations: { store: true, advisor: true } });
+    if (!m) throw new MemberException(ErrorCode.MemberNotFound);
+    const scope = this.storeScope(who);
+    if (scope && m.storeId !== scope) throw new MemberException(ErrorCode.OutOfScope);
+    await this.audit.record({ actorKind: 'staff', actorId: who.staffId, action: 'member.view', memberId, detail: { fields: ['profile', 'phone', 'consents'] }, ip });
+    const [consents, recent] = await Promise.all([
+      this.consents.find({ where: { memberId }, order: { grantedAt: 'DESC' } }),
+      this.audit.recentForMember(memberId, 10),
+    ]);
+    const actorIds = [...new Set(recent.filter((r) => r.actorKind === 'staff' && r.actorId).map((r) => r.actorId as string))];
+    const names = new Map((actorIds.length ? await this.staff.find({ where: { id: In(actorIds) } }) : []).map((s) => [s.id, s.name]));
+    return {
+      id: m.id,
+      memberNo: m.memberNo,
+      name: m.name,
+      nickname: m.nickname,
+      avatarUrl: m.avatarUrl,
+      phone: this.phones.decrypt(m.phoneCipher),
+      gender: m.gender,
+      birthday: m.birthday,
+      city: m.city,
+      joinedAt: m.joinedAt.toISOString(),
+      channel: m.channel,
+      store: m.store ? { id: m.store.id, name: m.store.name } : null,
+      advisor: m.advisor ? { id: m.advisor.id, name: m.advisor.name } : null,
+      referralCode: m.referralCode,
+      consents: consents.map((c) => ({ kind: c.kind, version: c.version, grantedAt: c.grantedAt.toISOString(), revokedAt: c.revokedAt?.toISOString() ?? null })),
+      recentAccess: recent.map((r) => ({ staffName: (r.actorId && names.get(r.actorId)) || '系统', action: ACTION_LABELS[r.action] ?? r.action, at: r.createdAt.toISOString() })),
+      auditNote: '根据《个人信息保护法》，您本次查看该会员资料（含完整手机号）的行为已记录在审计日志中，请仅为服务会员之目的使用。',
+    };
+  }
+
+  async listStores(who: StaffPrincipal): Promise<StoreSummary[]> {
+    const scope = this.storeScope(who);
+    const rows = await this.stores.find({ where: scope ? { id: scope, active: true } : { active: true }, order: { code: 'ASC' } });
+    return rows.map((s) => ({ id: s.id, code: s.code, name: s.name, city: s.city, address: s.address }));
+  }
+
+  /** The store's mini-program code; an advisor's code also binds new members to that advisor. */
+  async storeQrCode(who: StaffPrincipal, storeId: string): Promise<Buffer> {
+    const scope = this.storeScope(who);
+    if (scope && scope !== storeId) throw new MemberException(ErrorCode.OutOfScope);
+    const store = await this.stores.findOne({ where: { id: storeId, active: true } });
+    if (!store) throw new MemberException(ErrorCode.StoreNotFound);
+    const advisor = who.role === 'advisor' ? await this.staff.findOne({ where: { id: who.staffId } }) : null;
+    try {
+      return await this.wechat.getUnlimitedQrCode({ scene: buildScene({ storeCode: store.code, advisorCode: advisor?.code }), page: 'pages/index/index', checkPath: false });
+    } catch (e) {
+      if (e instanceof WechatApiError) throw new MemberException(ErrorCode.WechatUnavailable, e.message);
+      throw e;
+    }
+  }
+
+  private storeScope(who: StaffPrincipal): string | null {
+    return who.role === 'advisor' || who.role === 'store_manager' ? who.storeId : null;
+  }
+}
