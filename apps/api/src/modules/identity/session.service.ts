@@ -41,9 +41,12 @@ export class SessionService {
     const hash = sha256(presented);
     return this.db.transaction(async (tx) => {
       const consumed = await tx.query<{ family_id: string; subject_kind: RefreshSubjectKind; subject_id: string }[]>(
-        `UPDATE refresh_token SET used_at = now()
-          WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
-          RETURNING family_id, subject_kind, subject_id`,
+        // A CTE, because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
+        `WITH consumed AS (
+           UPDATE refresh_token SET used_at = now()
+            WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+            RETURNING family_id, subject_kind, subject_id)
+         SELECT family_id, subject_kind, subject_id FROM consumed`,
         [hash],
       );
       const row = consumed[0];

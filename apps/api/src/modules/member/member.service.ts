@@ -35,8 +35,9 @@ export class MemberService {
   /** The member a WeChat user joined as, recording the login; null for a WeChat user who has not joined. */
   async memberIdForOpenid(openid: string): Promise<string | null> {
     const rows = await this.db.query<{ member_id: string }[]>(
-      `UPDATE member_wechat mw SET last_login_at = now() FROM member m
-        WHERE mw.openid = $1 AND m.id = mw.member_id RETURNING mw.member_id`,
+      // Wrapped in a CTE because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
+      `WITH touched AS (UPDATE member_wechat SET last_login_at = now() WHERE openid = $1 RETURNING member_id)
+       SELECT member_id FROM touched`,
       [openid],
     );
     return rows[0]?.member_id ?? null;

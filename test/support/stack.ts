@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
+import { createSandbox } from '../../apps/wechat-sandbox/src/sandbox';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { type AppConfig, loadConfig } from '../../apps/api/src/platform/config/app-config';
+
+export const APP_ID = 'wxglowtest00000001';
+export const APP_SECRET = 'glow-test-secret';
+
+export interface Stack {
+  app: NestFastifyApplication;
+  sandbox: FastifyInstance;
+  sandboxUrl: string;
+  /** Base URL when started with `listen: true`. */
+  apiUrl: string;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API wired to a real WeChat sandbox over HTTP and to the run's PostgreSQL database.
+ * Nothing of our own is mocked; only WeChat is emulated, as it is in development.
+ */
+export async function startStack(overrides: Partial<AppConfig> = {}, opts: { listen?: boolean } = {}): Promise<Stack> {
+  const dbUrl = process.env['E2E_DATABASE_URL'];
+  if (!dbUrl) throw new Error('E2E_DATABASE_URL is not set: run through the e2e jest config (global setup)');
+  const sandbox = createSandbox({ appId: APP_ID, secret: APP_SECRET });
+  await sandbox.listen({ port: 0, host: '127.0.0.1' });
+  const sandboxUrl = `http://127.0.0.1:${(sandbox.server.address() as AddressInfo).port}`;
+  const config = loadConfig(
+    {},
+    {
+      nodeEnv: 'test',
+      wechatApiBase: sandboxUrl,
+      wechatAppId: APP_ID,
+      wechatAppSecret: APP_SECRET,
+      authThrottlePerMinute: 100000,
+      mediaDir: mkdtempSync(join(tmpdir(), 'glow-media-')),
+      logLevel: 'silent',
+      ...overrides,
+    },
+  );
+  const app = await createApp(config, dbUrl);
+  let apiUrl = '';
+  if (opts.listen) {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    apiUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  } else {
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  }
+  return {
+    app,
+    sandbox,
+    sandboxUrl,
+    apiUrl,
+    config,
+    close: async () => {
+      await app.close();
+      await sandbox.close();
+    },
+  };
+}
