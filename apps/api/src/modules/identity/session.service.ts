@@ -39,7 +39,8 @@ export class SessionService {
 
   async refresh(presented: string, username: (staffId: string) => Promise<string>): Promise<MemberSessionResponse | StaffSessionResponse> {
     const hash = sha256(presented);
-    return this.db.transaction(async (tx) => {
+    // The revocation of a replayed family must commit, so failures are returned from the transaction and thrown after it.
+    const outcome = await this.db.transaction(async (tx): Promise<MemberSessionResponse | StaffSessionResponse | ErrorCode> => {
       const consumed = await tx.query<{ family_id: string; subject_kind: RefreshSubjectKind; subject_id: string }[]>(
         // A CTE, because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
         `WITH consumed AS (
@@ -52,17 +53,16 @@ export class SessionService {
       const row = consumed[0];
       if (!row) {
         const known = await tx.query<{ family_id: string; used_at: Date | null }[]>('SELECT family_id, used_at FROM refresh_token WHERE token_hash = $1', [hash]);
-        if (known[0]?.used_at) {
-          // Revocation must survive this request's failure, so it runs outside the transaction.
-          await this.db.query('UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [known[0].family_id]);
-          throw new IdentityException(ErrorCode.RefreshTokenReused);
-        }
-        throw new IdentityException(ErrorCode.RefreshTokenInvalid);
+        if (!known[0]?.used_at) return ErrorCode.RefreshTokenInvalid;
+        await tx.query('UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [known[0].family_id]);
+        return ErrorCode.RefreshTokenReused;
       }
       const next = await this.issueRefresh(row.subject_kind, row.subject_id, row.family_id, tx.query.bind(tx));
       if (row.subject_kind === 'staff') return this.staffSession(row.subject_id, await username(row.subject_id), next);
       return this.memberSession(row.subject_id, await this.members.memberIdForOpenid(row.subject_id), next);
     });
+    if (typeof outcome === 'string') throw new IdentityException(outcome);
+    return outcome;
   }
 
   async logout(presented: string): Promise<void> {

@@ -1,0 +1,1 @@
+export { createSandbox, DEFAULT_PAGES, type SandboxOptions } from './sandbox';

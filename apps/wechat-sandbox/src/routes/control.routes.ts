@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { SandboxContext } from '../sandbox-context';
+import type { SandboxUser } from '../state/sandbox-state';
+import { queryValue, type QueryRecord } from '../wechat-request';
+import { parseFaultInput, parseLoginCodeInput, parsePhoneCodeInput, parseUserInput, type Parsed } from './control.validation';
+
+export const CONTROL_PREFIX = '/__control';
+
+function userView({ openid, unionid, phone, countryCode, blocked }: SandboxUser) {
+  return { openid, unionid, phone, countryCode, blocked };
+}
+
+function badRequest(reply: FastifyReply, parsed: Extract<Parsed<unknown>, { ok: false }>) {
+  return reply.code(400).send({ error: parsed.error });
+}
+
+/**
+ * Test and demo hooks that stand in for what a person does in the WeChat client (log in, pick a phone number) and
+ * for platform incidents (expired tokens, errors). A browser page calls them, hence the permissive CORS.
+ */
+export function registerControlRoutes(app: FastifyInstance, ctx: SandboxContext): void {
+  const { state } = ctx;
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith(CONTROL_PREFIX)) return;
+    reply.header('access-control-allow-origin', '*');
+  });
+
+  app.options(`${CONTROL_PREFIX}/*`, async (request, reply) => {
+    const requested = request.headers['access-control-request-headers'];
+    return reply
+      .code(204)
+      .header('access-control-allow-methods', 'GET, POST, OPTIONS')
+      .header('access-control-allow-headers', requested ?? 'content-type')
+      .header('access-control-max-age', '600')
+      .send();
+  });
+
+  app.post(`${CONTROL_PREFIX}/users`, async (request, reply) => {
+    const parsed = parseUserInput(request.body);
+    if (!parsed.ok) return badRequest(reply, parsed);
+    const { user, created } = state.upsertUser(parsed.value.openid, parsed.value.patch);
+    return reply.code(created ? 201 : 200).send(userView(user));
+  });
+
+  app.post(`${CONTROL_PREFIX}/login-code`, async (request, reply) => {
+    const parsed = parseLoginCodeInput(request.body);
+    if (!parsed.ok) return badRequest(reply, parsed);
+    const { user } = state.upsertUser(parsed.value.openid, {});
+    return { code: state.issueLoginCode(user.openid), openid: user.openid };
+  });
+
+  app.post(`${CONTROL_PREFIX}/phone-code`, async (request, reply) => {
+    const parsed = parsePhoneCodeInput(request.body);
+    if (!parsed.ok) return badRequest(reply, parsed);
+    const { openid, phone, countryCode } = parsed.value;
+    if (phone !== undefined) state.upsertUser(openid, { phone, countryCode });
+    const code = state.issuePhoneCode(openid);
+    if (code === null) return reply.code(400).send({ error: `user ${openid} has no phone; pass "phone" or set it via /__control/users` });
+    return { code };
+  });
+
+  app.post(`${CONTROL_PREFIX}/tokens/expire`, async () => ({ expired: state.tokens.expireAll() }));
+
+  app.post(`${CONTROL_PREFIX}/faults`, async (request, reply) => {
+    const parsed = parseFaultInput(request.body);
+    if (!parsed.ok) return badRequest(reply, parsed);
+    const { endpoint, errcode, times } = parsed.value;
+    state.addFault(endpoint, errcode, times);
+    return reply.code(201).send(parsed.value);
+  });
+
+  app.get<{ Querystring: QueryRecord }>(`${CONTROL_PREFIX}/calls`, async (request) => {
+    const path = queryValue(request.query, 'path');
+    return path === undefined ? { counts: state.callCounts() } : { path, count: state.callCount(path) };
+  });
+
+  app.post(`${CONTROL_PREFIX}/reset`, async () => {
+    state.reset();
+    return { ok: true };
+  });
+}

@@ -1,0 +1,154 @@
+import { newOpenid, randomHex } from './random-id';
+import { TokenStore } from './token-store';
+
+/** wx.login and getPhoneNumber codes both live 5 minutes. */
+const CODE_TTL_MS = 300_000;
+const LOGIN_CALLS_PER_USER_PER_MINUTE = 100;
+
+export type SandboxUser = {
+  openid: string;
+  unionid: string | null;
+  /** purePhoneNumber, without country code. */
+  phone: string | null;
+  countryCode: string;
+  blocked: boolean;
+};
+
+export type UserPatch = Partial<Omit<SandboxUser, 'openid'>>;
+
+type LoginCode = { openid: string; issuedAt: number; used: boolean };
+
+/** The number is copied at issue time: the code stands for what the user picked, even if the number changes later. */
+type PhoneCode = { openid: string; phone: string; countryCode: string; issuedAt: number; used: boolean };
+
+export const FAULT_ENDPOINTS = ['jscode2session', 'getuserphonenumber', 'getwxacodeunlimit'] as const;
+export type FaultEndpoint = (typeof FAULT_ENDPOINTS)[number];
+
+export type LoginOutcome = { ok: true; user: SandboxUser } | { ok: false; errcode: 40029 | 40163 | 40226 | 45011 };
+export type PhoneOutcome =
+  | { ok: true; phone: string; countryCode: string; issuedAt: number }
+  | { ok: false; errcode: 40029 };
+
+export class SandboxState {
+  tokens: TokenStore;
+  private readonly users = new Map<string, SandboxUser>();
+  private readonly loginCodes = new Map<string, LoginCode>();
+  private readonly phoneCodes = new Map<string, PhoneCode>();
+  private readonly loginCalls = new Map<string, { minute: number; count: number }>();
+  private readonly faults = new Map<FaultEndpoint, { errcode: number; remaining: number }[]>();
+  private readonly calls = new Map<string, number>();
+
+  constructor(
+    private readonly now: () => number,
+    private readonly tokenTtlMs: number,
+  ) {
+    this.tokens = new TokenStore(now, tokenTtlMs);
+  }
+
+  reset(): void {
+    this.tokens = new TokenStore(this.now, this.tokenTtlMs);
+    for (const map of [this.users, this.loginCodes, this.phoneCodes, this.loginCalls, this.faults, this.calls]) map.clear();
+  }
+
+  findUser(openid: string): SandboxUser | undefined {
+    return this.users.get(openid);
+  }
+
+  upsertUser(openid: string | undefined, patch: UserPatch): { user: SandboxUser; created: boolean } {
+    const existing = openid === undefined ? undefined : this.users.get(openid);
+    const user: SandboxUser = existing ?? {
+      openid: openid ?? newOpenid(),
+      unionid: null,
+      phone: null,
+      countryCode: '86',
+      blocked: false,
+    };
+    if (patch.unionid !== undefined) user.unionid = patch.unionid;
+    if (patch.phone !== undefined) user.phone = patch.phone;
+    if (patch.countryCode !== undefined) user.countryCode = patch.countryCode;
+    if (patch.blocked !== undefined) user.blocked = patch.blocked;
+    this.users.set(user.openid, user);
+    return { user, created: !existing };
+  }
+
+  issueLoginCode(openid: string): string {
+    const code = randomHex(32);
+    this.loginCodes.set(code, { openid, issuedAt: this.now(), used: false });
+    return code;
+  }
+
+  /** Returns null when the user has no phone to hand out. */
+  issuePhoneCode(openid: string): string | null {
+    const user = this.users.get(openid);
+    if (!user?.phone) return null;
+    const code = randomHex(64);
+    this.phoneCodes.set(code, { openid, phone: user.phone, countryCode: user.countryCode, issuedAt: this.now(), used: false });
+    return code;
+  }
+
+  /**
+   * code2Session rules: a code works once within 5 minutes; every attempt counts against the user's
+   * 100-a-minute quota, and a blocked (high-risk) user is refused before the code is looked at further.
+   */
+  redeemLoginCode(code: string): LoginOutcome {
+    const entry = this.loginCodes.get(code);
+    const user = entry && this.users.get(entry.openid);
+    if (!entry || !user) return { ok: false, errcode: 40029 };
+    const now = this.now();
+    if (!this.countLoginCall(user.openid, now)) return { ok: false, errcode: 45011 };
+    if (user.blocked) return { ok: false, errcode: 40226 };
+    if (entry.used) return { ok: false, errcode: 40163 };
+    if (now - entry.issuedAt >= CODE_TTL_MS) return { ok: false, errcode: 40029 };
+    entry.used = true;
+    return { ok: true, user };
+  }
+
+  /**
+   * A phone code works once within 5 minutes. When the caller names an openid, WeChat checks the code belongs to it;
+   * a mismatch is reported as 40029 and leaves the code usable by its rightful owner.
+   */
+  redeemPhoneCode(code: string, openid: string | undefined): PhoneOutcome {
+    const entry = this.phoneCodes.get(code);
+    if (!entry || entry.used || this.now() - entry.issuedAt >= CODE_TTL_MS) return { ok: false, errcode: 40029 };
+    if (openid !== undefined && openid !== entry.openid) return { ok: false, errcode: 40029 };
+    entry.used = true;
+    return { ok: true, phone: entry.phone, countryCode: entry.countryCode, issuedAt: entry.issuedAt };
+  }
+
+  addFault(endpoint: FaultEndpoint, errcode: number, times: number): void {
+    const queue = this.faults.get(endpoint) ?? [];
+    queue.push({ errcode, remaining: times });
+    this.faults.set(endpoint, queue);
+  }
+
+  /** The errcode the next call to this endpoint must answer, if a fault is queued. */
+  takeFault(endpoint: FaultEndpoint): number | null {
+    const queue = this.faults.get(endpoint);
+    const head = queue?.[0];
+    if (!queue || !head) return null;
+    head.remaining -= 1;
+    if (head.remaining === 0) queue.shift();
+    return head.errcode;
+  }
+
+  recordCall(path: string): void {
+    this.calls.set(path, (this.calls.get(path) ?? 0) + 1);
+  }
+
+  callCount(path: string): number {
+    return this.calls.get(path) ?? 0;
+  }
+
+  callCounts(): Record<string, number> {
+    return Object.fromEntries(this.calls);
+  }
+
+  /** WeChat's minute quota resets on the minute boundary ("retry next minute"), not on a sliding window. */
+  private countLoginCall(openid: string, now: number): boolean {
+    const minute = Math.floor(now / 60_000);
+    const entry = this.loginCalls.get(openid);
+    const count = entry && entry.minute === minute ? entry.count + 1 : 1;
+    this.loginCalls.set(openid, { minute, count });
+    return count <= LOGIN_CALLS_PER_USER_PER_MINUTE;
+  }
+}

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * The errmsg texts WeChat is seen to send for each errcode. Callers must switch on `errcode` only, but a
+ * faithful text keeps logs readable and matches what people paste from the real platform.
+ */
+const ERRMSG: Readonly<Record<number, string>> = {
+  [-1]: 'system error',
+  40001: 'invalid credential, access_token is invalid or not latest',
+  40002: 'invalid grant_type',
+  40013: 'invalid appid',
+  40014: 'invalid access_token',
+  40029: 'invalid code',
+  40097: 'invalid args',
+  40125: 'invalid appsecret',
+  40163: 'code been used',
+  40169: 'invalid length for scene, or the data is not json string',
+  40226: 'code blocked',
+  41001: 'access_token missing',
+  41002: 'appid missing',
+  41004: 'appsecret missing',
+  41008: 'missing code',
+  41030: 'invalid page',
+  42001: 'access_token expired',
+  44002: 'empty post data',
+  45009: 'reach max api daily quota limit',
+  45011: 'api minute-quota reach limit mustslower retry next minute',
+  47001: 'data format error',
+};
+
+export type WechatErrorBody = { errcode: number; errmsg: string };
+
+/** Every real error carries a request id that WeChat support asks for; ours is random but shaped the same. */
+function requestId(): string {
+  return [0, 1, 2].map(() => randomBytes(4).toString('hex')).join('-');
+}
+
+export function wechatError(errcode: number): WechatErrorBody {
+  const text = ERRMSG[errcode] ?? 'sandbox injected error';
+  return { errcode, errmsg: `${text}, rid: ${requestId()}` };
+}
