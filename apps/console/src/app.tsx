@@ -1,0 +1,60 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { App as AntdApp, ConfigProvider, type ThemeConfig } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { RequireAuth } from './auth/require-auth';
+import { PageSpinner } from './shared/page-spinner';
+
+const LoginPage = lazy(() => import('./pages/login/login.page').then((m) => ({ default: m.LoginPage })));
+const ConsoleLayout = lazy(() => import('./layout/console-layout').then((m) => ({ default: m.ConsoleLayout })));
+const MemberListPage = lazy(() => import('./pages/members/member-list.page').then((m) => ({ default: m.MemberListPage })));
+const MemberDetailPage = lazy(() => import('./pages/members/member-detail.page').then((m) => ({ default: m.MemberDetailPage })));
+const StoreListPage = lazy(() => import('./pages/stores/store-list.page').then((m) => ({ default: m.StoreListPage })));
+const NotFoundPage = lazy(() => import('./pages/not-found.page').then((m) => ({ default: m.NotFoundPage })));
+
+const theme: ThemeConfig = { token: { colorPrimary: '#b0456b', colorLink: '#b0456b', borderRadius: 6 } };
+
+export function ConsoleRoutes() {
+  return (
+    <Suspense fallback={<PageSpinner />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <ConsoleLayout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<Navigate to="/members" replace />} />
+          <Route path="members" element={<MemberListPage />} />
+          <Route path="members/:id" element={<MemberDetailPage />} />
+          <Route path="stores" element={<StoreListPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+export function ConsoleProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+  return (
+    <ConfigProvider locale={zhCN} theme={theme}>
+      <AntdApp>
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      </AntdApp>
+    </ConfigProvider>
+  );
+}
+
+export function App({ queryClient }: { queryClient: QueryClient }) {
+  return (
+    <ConsoleProviders queryClient={queryClient}>
+      {/* The API serves this build under /console/. */}
+      <BrowserRouter basename="/console">
+        <ConsoleRoutes />
+      </BrowserRouter>
+    </ConsoleProviders>
+  );
+}
