@@ -41,6 +41,8 @@ export default [
   },
   {
     files: ['**/*.ts', '**/*.tsx'],
+    // Nest resolves constructor injection from emitted decorator metadata, so those imports are values.
+    languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-explicit-any': 'error',

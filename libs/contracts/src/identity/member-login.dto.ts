@@ -4,6 +4,6 @@ import { IsString, Length, Matches } from 'class-validator';
 export class MemberLoginDto {
   @IsString()
   @Length(1, 128)
-  @Matches(/^[A-Za-z0-9_\-]+$/)
+  @Matches(/^[A-Za-z0-9_-]+$/)
   code!: string;
 }

@@ -7,12 +7,12 @@ export type Gender = (typeof GENDERS)[number];
 export class JoinDto {
   @IsString()
   @Length(1, 32)
-  @Matches(/^[A-Za-z0-9.\-]+$/)
+  @Matches(/^[A-Za-z0-9.-]+$/)
   consentVersion!: string;
 
   @IsString()
   @Length(1, 128)
-  @Matches(/^[A-Za-z0-9_\-]+$/)
+  @Matches(/^[A-Za-z0-9_-]+$/)
   phoneCode!: string;
 
   @IsOptional()

@@ -9,7 +9,7 @@ import { AppConfig } from '../../platform/config/app-config';
 import { MemberService } from '../member/member.service';
 import { StaffMemberService } from '../member/staff-member.service';
 import { IdentityException } from './identity.exception';
-import { type RefreshSubjectKind, RefreshToken } from './refresh-token.entity';
+import type { RefreshSubjectKind } from './refresh-token.entity';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 

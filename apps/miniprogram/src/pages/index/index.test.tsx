@@ -1,0 +1,109 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro, { useLoad } from '@tarojs/taro';
+import type { MemberHomeResponse, MemberSessionResponse } from '@glow/contracts';
+import { ApiError } from '../../services/http';
+import { joinSource, resetJoinSource } from '../../services/launch-context';
+import { getMemberHome } from '../../services/member.service';
+import { memberSession } from '../../services/member-session';
+import HomePage from './index';
+
+jest.mock('../../services/member-session', () => ({ memberSession: { start: jest.fn() } }));
+jest.mock('../../services/member.service', () => ({ getMemberHome: jest.fn() }));
+
+const start = jest.mocked(memberSession.start);
+const memberHome = jest.mocked(getMemberHome);
+
+function session(kind: MemberSessionResponse['kind']): MemberSessionResponse {
+  return { accessToken: 'a', refreshToken: 'r', expiresIn: 900, kind, memberId: kind === 'member' ? 'm-1' : null };
+}
+
+const HOME: MemberHomeResponse = {
+  profile: {
+    id: 'm-1',
+    memberNo: 'GL8K3M2Q',
+    nickname: '小美',
+    avatarUrl: null,
+    phoneMasked: '138****8000',
+    gender: 'female',
+    birthday: null,
+    city: '上海',
+    referralCode: 'AB12CD',
+    joinedAt: '2026-11-20T08:00:00.000Z',
+    store: { id: 's-1', name: '上海静安嘉里中心店' },
+    advisor: { id: 'a-1', name: '王丽' },
+  },
+  tier: { code: 'silver', name: '银卡会员' },
+  points: { balance: 1280 },
+  consent: { version: '2026-11', grantedAt: '2026-11-20T08:00:00.000Z' },
+};
+
+const byId = (container: HTMLElement, id: string) => container.querySelector(`#${id}`);
+
+describe('HomePage', () => {
+  beforeEach(() => {
+    jest.clearAllMocks();
+    resetJoinSource();
+  });
+
+  it('invites a WeChat user who has not joined to become a member', async () => {
+    start.mockResolvedValue(session('pre_member'));
+    const { container } = render(<HomePage />);
+
+    const cta = await screen.findByText('立即加入会员');
+    expect(byId(container, 'member-card')).toBeNull();
+    expect(memberHome).not.toHaveBeenCalled();
+
+    fireEvent.click(cta);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/join/index' });
+    expect(byId(container, 'join-cta')).not.toBeNull();
+  });
+
+  it('shows the member card of a member', async () => {
+    start.mockResolvedValue(session('member'));
+    memberHome.mockResolvedValue(HOME);
+    const { container } = render(<HomePage />);
+
+    await waitFor(() => expect(byId(container, 'member-card')).not.toBeNull());
+    expect(byId(container, 'member-nickname')?.textContent).toBe('小美');
+    expect(byId(container, 'member-no')?.textContent).toBe('GL8K3M2Q');
+    expect(byId(container, 'member-points')?.textContent).toBe('1280');
+    expect(byId(container, 'member-tier')?.textContent).toBe('银卡会员');
+    expect(screen.getByText('138****8000')).toBeTruthy();
+    expect(screen.getByText('上海静安嘉里中心店')).toBeTruthy();
+    expect(screen.getByText('王丽')).toBeTruthy();
+    expect(byId(container, 'join-cta')).toBeNull();
+
+    fireEvent.click(byId(container, 'go-profile') as Element);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/profile/index' });
+  });
+
+  it('falls back to the invitation when the API says the user has not joined', async () => {
+    start.mockResolvedValue(session('member'));
+    memberHome.mockRejectedValue(new ApiError('MEMBER_NOT_JOINED', '请先注册成为会员', 403));
+    const { container } = render(<HomePage />);
+
+    await waitFor(() => expect(byId(container, 'join-cta')).not.toBeNull());
+  });
+
+  it('shows the Chinese error message and loads again on retry', async () => {
+    start.mockRejectedValueOnce(new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', 0));
+    const { container } = render(<HomePage />);
+
+    await waitFor(() => expect(byId(container, 'home-error')?.textContent).toBe('网络连接失败，请检查网络后重试'));
+
+    start.mockResolvedValue(session('pre_member'));
+    fireEvent.click(byId(container, 'home-retry') as Element);
+    await waitFor(() => expect(byId(container, 'join-cta')).not.toBeNull());
+  });
+
+  it('remembers the scene and referral code the page was opened with', async () => {
+    start.mockResolvedValue(session('pre_member'));
+    render(<HomePage />);
+    await screen.findByText('立即加入会员');
+
+    const onLoad = jest.mocked(useLoad).mock.calls[0][0] as (params: Record<string, string>) => void;
+    onLoad({ scene: 's%3DSH01%26a%3DWL02', ref: 'ab12cd' });
+
+    expect(joinSource()).toEqual({ scene: 's=SH01&a=WL02', referralCode: 'AB12CD' });
+  });
+});

@@ -1,0 +1,15 @@
+import type { API_PREFIX, Routes } from '@glow/contracts';
+
+// Contracts are type-only here (class-validator must never reach the WeChat package), so the paths are
+// repeated as literals; `satisfies` makes the type checker fail if they drift from `Routes`.
+export const apiPrefix = '/api' satisfies typeof API_PREFIX;
+
+export const apiRoutes = {
+  clientConfig: '/client-config',
+  privacyPolicy: '/privacy-policy',
+  memberLogin: '/auth/member/login',
+  refresh: '/auth/refresh',
+  join: '/members/join',
+  me: '/me',
+  meAvatar: '/me/avatar',
+} as const satisfies Partial<typeof Routes>;

@@ -1,0 +1,18 @@
+// Minimal DOM stand-ins for @tarojs/components: enough for pages to render and be clicked in jsdom.
+const React = require('react');
+
+const PLATFORM_ONLY = ['openType', 'onGetPhoneNumber', 'onChooseAvatar', 'userSelect', 'mode', 'hoverStyle'];
+
+// Mini-program-only props are not DOM attributes; drop them so React does not warn.
+const strip = (props) => {
+  const rest = { ...props };
+  for (const key of PLATFORM_ONLY) delete rest[key];
+  return rest;
+};
+
+const View = (props) => React.createElement('div', strip(props));
+const Text = (props) => React.createElement('span', strip(props));
+const Image = ({ src, ...props }) => React.createElement('img', { src, ...strip(props) });
+const Button = (props) => React.createElement('button', { type: 'button', ...strip(props) });
+
+module.exports = { __esModule: true, View, Text, Image, Button };
