@@ -55,7 +55,8 @@ export async function seedDemo(db: DataSource, phones: PhoneCipher, opts: SeedOp
   log(`brand, ${DEMO_STORES.length} stores, ${DEMO_STAFF.length} staff and privacy policy ${DEMO_POLICY.version} ready`);
 
   const advisors = await db.query<{ id: string; store_id: string }[]>(`SELECT id, store_id FROM staff WHERE role = 'advisor' ORDER BY code`);
-  const [{ count }] = await db.query<{ count: string }[]>(`SELECT count(*) FROM member WHERE member_no LIKE 'S%'`);
+  // Demo members are numbered S0000001…; members who joined on WeChat have 10-character random numbers.
+  const [{ count }] = await db.query<{ count: string }[]>(`SELECT count(*) FROM member WHERE member_no ~ '^S[0-9]{7}$'`);
   const existing = Number(count);
   if (existing >= opts.members) {
     log(`${existing} demo members already there`);
