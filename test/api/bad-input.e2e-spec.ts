@@ -1,5 +1,5 @@
-import { DataSource } from 'typeorm';
-import { startStack, type Stack } from '../support/stack';
+import type { DataSource } from 'typeorm';
+import { e2eDataSource, startStack, type Stack } from '../support/stack';
 import { api, join, memberLogin, newWechatUser, staffLogin } from '../support/wechat-user';
 
 /** Every endpoint refuses what a client should not send: a 4xx with a stable code and a Chinese message, and no change. */
@@ -12,7 +12,7 @@ describe('Bad input', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    db = await new DataSource({ type: 'postgres', url: process.env['E2E_DATABASE_URL'] }).initialize();
+    db = await e2eDataSource();
     memberToken = (await join(stack, await newWechatUser(stack))).session.accessToken;
     preMemberToken = (await memberLogin(stack, (await newWechatUser(stack)).openid)).accessToken;
     staffToken = (await staffLogin(stack, 'admin')).accessToken;

@@ -1,12 +1,1 @@
-process.env.TZ = 'UTC';
-const preset = require('../../jest.preset.js');
-module.exports = {
-  ...preset,
-  displayName: 'api-e2e',
-  rootDir: __dirname,
-  testMatch: ['<rootDir>/**/*.e2e-spec.ts'],
-  globalSetup: '<rootDir>/../support/global-setup.ts',
-  globalTeardown: '<rootDir>/../support/global-teardown.ts',
-  testTimeout: 60000,
-  maxWorkers: 1,
-};
+module.exports = require('../support/e2e-jest.config.js')(__dirname, 'api-e2e', 60000);

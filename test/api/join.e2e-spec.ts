@@ -1,7 +1,7 @@
 import type { JoinResponse, MemberHomeResponse } from '@glow/contracts';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { demoPhone } from '../../apps/api/src/seed/demo-seed';
-import { startStack, type Stack } from '../support/stack';
+import { e2eDataSource, startStack, type Stack } from '../support/stack';
 import { api, currentPolicyVersion, join, loginCode, memberLogin, newWechatUser, phoneCode } from '../support/wechat-user';
 
 describe('Joining as a member from the mini-program', () => {
@@ -10,7 +10,7 @@ describe('Joining as a member from the mini-program', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    db = await new DataSource({ type: 'postgres', url: process.env['E2E_DATABASE_URL'] }).initialize();
+    db = await e2eDataSource();
   });
   afterAll(async () => {
     await db.destroy();

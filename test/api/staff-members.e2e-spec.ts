@@ -1,7 +1,7 @@
 import type { MemberDetailResponse, MemberSummary, Paged } from '@glow/contracts';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { demoPhone } from '../../apps/api/src/seed/demo-seed';
-import { startStack, type Stack } from '../support/stack';
+import { e2eDataSource, startStack, type Stack } from '../support/stack';
 import { api, join, newWechatUser, staffLogin } from '../support/wechat-user';
 
 describe('Staff finding and viewing members', () => {
@@ -9,7 +9,7 @@ describe('Staff finding and viewing members', () => {
   let db: DataSource;
   beforeAll(async () => {
     stack = await startStack();
-    db = await new DataSource({ type: 'postgres', url: process.env['E2E_DATABASE_URL'] }).initialize();
+    db = await e2eDataSource();
   });
   afterAll(async () => {
     await db.destroy();

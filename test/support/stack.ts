@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
+import { DataSource } from 'typeorm';
 import { createSandbox } from '../../apps/wechat-sandbox/src/sandbox';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { type AppConfig, loadConfig } from '../../apps/api/src/platform/config/app-config';
@@ -65,4 +66,9 @@ export async function startStack(overrides: Partial<AppConfig> = {}, opts: { lis
       await sandbox.close();
     },
   };
+}
+
+/** A direct connection to the run's database, for tests that check what was (or was not) written. */
+export function e2eDataSource(): Promise<DataSource> {
+  return new DataSource({ type: 'postgres', url: process.env['E2E_DATABASE_URL'] }).initialize();
 }
