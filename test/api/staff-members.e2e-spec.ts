@@ -1,4 +1,4 @@
-import type { MemberDetailResponse, MemberSummary, Paged } from '@glow/contracts';
+import type { MemberDetailResponse, MemberOverviewResponse, MemberSummary, Paged } from '@glow/contracts';
 import type { DataSource } from 'typeorm';
 import { demoPhone } from '../../apps/api/src/seed/demo-seed';
 import { e2eDataSource, startStack, type Stack } from '../support/stack';
@@ -97,5 +97,34 @@ describe('Staff finding and viewing members', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('image/png');
     expect((res.body as Buffer).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  });
+
+  it('the overview counts members, per store and per month, and a new WeChat member shows up in this month at once', async () => {
+    const { accessToken } = await staffLogin(stack, 'marketer');
+    const read = async () => (await get(accessToken, '/api/staff/members/overview').then((r) => r.body)) as MemberOverviewResponse;
+    const before = await read();
+    const [{ n }] = await db.query<{ n: string }[]>('SELECT count(*) AS n FROM member');
+    expect(before.total).toBe(Number(n));
+    expect(before.byStore.map((s) => s.storeName)).toEqual(['北京三里屯太古里店', '广州天河太古汇店', '上海静安嘉里中心店']);
+    expect(before.joinsByMonth).toHaveLength(12);
+    const thisMonth = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date());
+    expect(before.joinsByMonth[11].month).toBe(thisMonth);
+
+    await join(stack, await newWechatUser(stack), { scene: 's=SH01' });
+    const after = await read();
+    expect(after.total).toBe(before.total + 1);
+    expect(after.joinedLast30Days).toBe(before.joinedLast30Days + 1);
+    expect(after.wechatLinked).toBe(before.wechatLinked + 1);
+    expect(after.joinsByMonth[11].wechat).toBe(before.joinsByMonth[11].wechat + 1);
+    const sh = (o: MemberOverviewResponse) => o.byStore.find((s) => s.storeName === '上海静安嘉里中心店')?.members;
+    expect(sh(after)).toBe((sh(before) ?? 0) + 1);
+  });
+
+  it("an advisor's overview covers only their store", async () => {
+    const { accessToken } = await staffLogin(stack, 'advisor3');
+    const o = (await get(accessToken, '/api/staff/members/overview')).body as MemberOverviewResponse;
+    const [{ n }] = await db.query<{ n: string }[]>(`SELECT count(*) AS n FROM member m JOIN store s ON s.id = m.store_id WHERE s.code = 'BJ01'`);
+    expect(o.total).toBe(Number(n));
+    expect(o.byStore).toEqual([expect.objectContaining({ storeName: '北京三里屯太古里店', members: Number(n) })]);
   });
 });

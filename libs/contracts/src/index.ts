@@ -10,3 +10,4 @@ export * from './member/update-profile.dto';
 export * from './member/member-home.response';
 export * from './staff/member-search.query';
 export * from './staff/member-detail.response';
+export * from './staff/member-overview.response';

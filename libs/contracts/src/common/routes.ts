@@ -13,6 +13,7 @@ export const Routes = {
   meAvatar: '/me/avatar',
   staffMe: '/staff/me',
   staffMembers: '/staff/members',
+  staffMemberOverview: '/staff/members/overview',
   staffMember: (id: string) => `/staff/members/${id}`,
   staffStores: '/staff/stores',
   storeQrCode: (id: string) => `/staff/stores/${id}/qrcode`,

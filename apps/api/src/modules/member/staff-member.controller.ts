@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, type MemberDetailResponse, MemberSearchQuery, type MemberSummary, type Paged, type StoreSummary } from '@glow/contracts';
+import { ErrorCode, type MemberDetailResponse, type MemberOverviewResponse, MemberSearchQuery, type MemberSummary, type Paged, type StoreSummary } from '@glow/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ALL_STAFF, CurrentPrincipal, Roles } from '../../platform/auth/auth.decorators';
 import type { StaffPrincipal } from '../../platform/auth/principal';
@@ -21,6 +21,12 @@ export class StaffMemberController {
   @ApiOperation({ summary: 'Search members by full phone number (blind index) or by name, nickname or member number' })
   search(@CurrentPrincipal() who: StaffPrincipal, @Query() query: MemberSearchQuery, @Req() req: FastifyRequest): Promise<Paged<MemberSummary>> {
     return this.service.search(who, query, req.ip);
+  }
+
+  @Get('members/overview')
+  @ApiOperation({ summary: 'Member counts for the dashboard: totals, members per store, joins per month by channel' })
+  overview(@CurrentPrincipal() who: StaffPrincipal): Promise<MemberOverviewResponse> {
+    return this.service.overview(who);
   }
 
   @Get('members/:id')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type MemberDetailResponse, type MemberSearchQuery, type MemberSummary, type Paged, type StaffProfile, type StoreSummary } from '@glow/contracts';
+import { ErrorCode, type MemberDetailResponse, type MemberOverviewResponse, type MemberSearchQuery, type MemberSummary, type Paged, type StaffProfile, type StoreSummary } from '@glow/contracts';
 import { buildScene, phoneFromQuery } from '@glow/domain';
 import { Brackets, In, Repository } from 'typeorm';
 import type { StaffPrincipal } from '../../platform/auth/principal';
@@ -29,10 +29,10 @@ export class StaffMemberService {
     private readonly wechat: WechatClient,
   ) {}
 
-  async profile(staffId: string): Promise<StaffProfile & { code: string }> {
+  async profile(staffId: string): Promise<Omit<StaffProfile, 'username'> & { code: string }> {
     const s = await this.staff.findOne({ where: { id: staffId }, relations: { store: true } });
     if (!s) throw new MemberException(ErrorCode.TokenInvalid);
-    return { id: s.id, username: '', name: s.name, role: s.role, storeId: s.storeId, storeName: s.store?.name ?? null, code: s.code };
+    return { id: s.id, name: s.name, role: s.role, storeId: s.storeId, storeName: s.store?.name ?? null, code: s.code };
   }
 
   async search(who: StaffPrincipal, query: MemberSearchQuery, ip: string | null): Promise<Paged<MemberSummary>> {
@@ -101,6 +101,46 @@ export class StaffMemberService {
       consents: consents.map((c) => ({ kind: c.kind, version: c.version, grantedAt: c.grantedAt.toISOString(), revokedAt: c.revokedAt?.toISOString() ?? null })),
       recentAccess: recent.map((r) => ({ staffName: (r.actorId && names.get(r.actorId)) || '系统', action: ACTION_LABELS[r.action] ?? r.action, at: r.createdAt.toISOString() })),
       auditNote: '根据《个人信息保护法》，您本次查看该会员资料（含完整手机号）的行为已记录在审计日志中，请仅为服务会员之目的使用。',
+    };
+  }
+
+  /** Counts for the overview dashboard; months are business months in Asia/Shanghai. */
+  async overview(who: StaffPrincipal, now = new Date()): Promise<MemberOverviewResponse> {
+    const scope = this.storeScope(who);
+    const where = scope ? 'WHERE m.store_id = $2' : '';
+    const params: unknown[] = scope ? [now, scope] : [now];
+    const [totals] = await this.members.query(
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE m.joined_at > $1::timestamptz - interval '30 days')::int AS recent,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM member_wechat w WHERE w.member_id = m.id))::int AS wechat
+         FROM member m ${where}`,
+      params,
+    );
+    const byStore: { store_id: string; store_name: string; members: number }[] = await this.members.query(
+      `SELECT s.id AS store_id, s.name AS store_name, count(m.id)::int AS members
+         FROM store s LEFT JOIN member m ON m.store_id = s.id
+        WHERE s.active ${scope ? 'AND s.id = $1' : ''}
+        GROUP BY s.id, s.name, s.code ORDER BY s.code`,
+      scope ? [scope] : [],
+    );
+    const months: { month: string; wechat: number; store: number }[] = await this.members.query(
+      `WITH months AS (
+         SELECT to_char(generate_series(date_trunc('month', $1::timestamptz AT TIME ZONE 'Asia/Shanghai') - interval '11 months',
+                                        date_trunc('month', $1::timestamptz AT TIME ZONE 'Asia/Shanghai'), interval '1 month'), 'YYYY-MM') AS month)
+       SELECT months.month,
+              count(m.id) FILTER (WHERE m.channel = 'wechat')::int AS wechat,
+              count(m.id) FILTER (WHERE m.channel = 'store')::int AS store
+         FROM months
+         LEFT JOIN member m ON to_char(m.joined_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = months.month ${scope ? 'AND m.store_id = $2' : ''}
+        GROUP BY months.month ORDER BY months.month`,
+      params,
+    );
+    return {
+      total: totals.total,
+      joinedLast30Days: totals.recent,
+      wechatLinked: totals.wechat,
+      byStore: byStore.map((r) => ({ storeId: r.store_id, storeName: r.store_name, members: r.members })),
+      joinsByMonth: months,
     };
   }
 
