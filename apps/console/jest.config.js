@@ -20,8 +20,9 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   transform: { '^.+\\.tsx?$': ['@swc/jest', swc], '^.+\\.m?js$': ['@swc/jest', swcJs] },
-  // Some antd dependencies ship ES modules only; compile them to CommonJS for jest.
-  transformIgnorePatterns: ['/node_modules/(?!(@ant-design/colors|@ant-design/fast-color)/)'],
+  // Some dependencies ship ES modules only (antd's colour helpers; echarts/core and its zrender, which the overview
+  // page registers its chart types on): compile them to CommonJS for jest.
+  transformIgnorePatterns: ['/node_modules/(?!(@ant-design/colors|@ant-design/fast-color|echarts|zrender)/)'],
   moduleNameMapper: {
     '^@glow/domain$': path.join(root, 'libs/domain/src/index.ts'),
     '^@glow/contracts$': path.join(root, 'libs/contracts/src/index.ts'),

@@ -81,6 +81,15 @@ describe('A consumer joins in the mini-program and staff find them in the consol
       await expect(con.page.locator('#audit-note').textContent()).resolves.toContain('审计日志');
       await expect(con.page.locator('#member-detail').textContent()).resolves.toContain('王晓雯');
       await shot(con.page, 'console-3-member-detail');
+
+      // The overview counts the new member in this month's WeChat joins.
+      await con.page.locator('.ant-menu-item').filter({ hasText: '概览' }).click();
+      await con.page.locator('#chart-joins canvas').waitFor();
+      await con.page.locator('#chart-stores canvas').waitFor();
+      await expect(con.page.locator('#stat-total').textContent()).resolves.toMatch(/\d/);
+      // Let ECharts finish its entry animation so the screenshot shows the bars.
+      await con.page.waitForTimeout(1500);
+      await shot(con.page, 'console-4-overview');
       expect(con.errors).toEqual([]);
     } finally {
       await con.context.close();

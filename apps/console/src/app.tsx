@@ -3,11 +3,12 @@ import { App as AntdApp, ConfigProvider, type ThemeConfig } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { RequireAuth } from './auth/require-auth';
+import { HOME_PATH, RequireAuth } from './auth/require-auth';
 import { PageSpinner } from './shared/page-spinner';
 
 const LoginPage = lazy(() => import('./pages/login/login.page').then((m) => ({ default: m.LoginPage })));
 const ConsoleLayout = lazy(() => import('./layout/console-layout').then((m) => ({ default: m.ConsoleLayout })));
+const OverviewPage = lazy(() => import('./pages/overview/overview.page').then((m) => ({ default: m.OverviewPage })));
 const MemberListPage = lazy(() => import('./pages/members/member-list.page').then((m) => ({ default: m.MemberListPage })));
 const MemberDetailPage = lazy(() => import('./pages/members/member-detail.page').then((m) => ({ default: m.MemberDetailPage })));
 const StoreListPage = lazy(() => import('./pages/stores/store-list.page').then((m) => ({ default: m.StoreListPage })));
@@ -27,7 +28,8 @@ export function ConsoleRoutes() {
             </RequireAuth>
           }
         >
-          <Route index element={<Navigate to="/members" replace />} />
+          <Route index element={<Navigate to={HOME_PATH} replace />} />
+          <Route path="overview" element={<OverviewPage />} />
           <Route path="members" element={<MemberListPage />} />
           <Route path="members/:id" element={<MemberDetailPage />} />
           <Route path="stores" element={<StoreListPage />} />

@@ -13,10 +13,11 @@ export const apiRoutes = {
   logout: '/auth/logout',
   staffMe: '/staff/me',
   staffMembers: '/staff/members',
+  staffMemberOverview: '/staff/members/overview',
   staffMember: (id: string) => `/staff/members/${id}` as const,
   staffStores: '/staff/stores',
   storeQrCode: (id: string) => `/staff/stores/${id}/qrcode` as const,
 } as const satisfies Pick<
   ContractRoutes,
-  'staffLogin' | 'refresh' | 'logout' | 'staffMe' | 'staffMembers' | 'staffMember' | 'staffStores' | 'storeQrCode'
+  'staffLogin' | 'refresh' | 'logout' | 'staffMe' | 'staffMembers' | 'staffMemberOverview' | 'staffMember' | 'staffStores' | 'storeQrCode'
 >;

@@ -1,4 +1,4 @@
-import type { MemberDetailResponse, MemberSearchQuery, MemberSummary, Paged } from '@glow/contracts';
+import type { MemberDetailResponse, MemberOverviewResponse, MemberSearchQuery, MemberSummary, Paged } from '@glow/contracts';
 import { apiRoutes } from './api-routes';
 import { http } from './http';
 
@@ -16,8 +16,14 @@ export function getMemberDetail(id: string, signal?: AbortSignal): Promise<Membe
   return http.json<MemberDetailResponse>(apiRoutes.staffMember(id), { signal });
 }
 
+/** Member counts for the overview dashboard, within the caller's store scope (aggregates only, no personal data). */
+export function getMemberOverview(signal?: AbortSignal): Promise<MemberOverviewResponse> {
+  return http.json<MemberOverviewResponse>(apiRoutes.staffMemberOverview, { signal });
+}
+
 export const memberKeys = {
   all: ['members'] as const,
+  overview: ['members', 'overview'] as const,
   search: (search: MemberSearch) => ['members', 'search', search] as const,
   detail: (id: string) => ['members', 'detail', id] as const,
 };

@@ -2,6 +2,9 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useSession } from './use-session';
 
+/** Where the console opens: `/` and a login without an earlier requested page lead here. */
+export const HOME_PATH = '/overview';
+
 export interface LoginLocationState {
   from?: string;
 }

@@ -1,4 +1,4 @@
-import { LogoutOutlined, ShopOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { DashboardOutlined, LogoutOutlined, ShopOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { Suspense } from 'react';
@@ -11,13 +11,16 @@ import { PageSpinner } from '../shared/page-spinner';
 
 const ROLE_COLORS = { advisor: 'magenta', store_manager: 'purple', marketer: 'blue', admin: 'gold' } as const;
 
-const MENU_ITEMS: MenuProps['items'] = [
+const MENU_ITEMS = [
+  { key: '/overview', icon: <DashboardOutlined />, label: '概览' },
   { key: '/members', icon: <TeamOutlined />, label: '会员' },
   { key: '/stores', icon: <ShopOutlined />, label: '门店' },
-];
+] satisfies MenuProps['items'];
 
-function selectedMenuKey(pathname: string): string {
-  return pathname.startsWith('/stores') ? '/stores' : '/members';
+/** The menu entry for the section the path belongs to (`/members/:id` is under 会员); none for an unknown path. */
+function selectedMenuKeys(pathname: string): string[] {
+  const item = MENU_ITEMS.find(({ key }) => pathname === key || pathname.startsWith(`${key}/`));
+  return item ? [item.key] : [];
 }
 
 export function ConsoleLayout() {
@@ -54,7 +57,7 @@ export function ConsoleLayout() {
         <Menu
           mode="inline"
           items={MENU_ITEMS}
-          selectedKeys={[selectedMenuKey(location.pathname)]}
+          selectedKeys={selectedMenuKeys(location.pathname)}
           onClick={({ key }) => navigate(key)}
           style={{ borderInlineEnd: 'none' }}
         />

@@ -1,5 +1,6 @@
 import { Button, Result } from 'antd';
 import { Link } from 'react-router-dom';
+import { HOME_PATH } from '../auth/require-auth';
 
 export function NotFoundPage() {
   return (
@@ -8,8 +9,8 @@ export function NotFoundPage() {
       title="页面不存在"
       subTitle="您访问的页面不存在或已被移除"
       extra={
-        <Link to="/members">
-          <Button type="primary">返回会员列表</Button>
+        <Link to={HOME_PATH}>
+          <Button type="primary">返回概览</Button>
         </Link>
       }
     />

@@ -5,14 +5,13 @@ import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { loginStaff, type StaffCredentials } from '../../api/auth.service';
 import { sessionStore, toStaffSession } from '../../api/session.store';
-import type { LoginLocationState } from '../../auth/require-auth';
+import { HOME_PATH, type LoginLocationState } from '../../auth/require-auth';
 import { useSession } from '../../auth/use-session';
 
-const HOME = '/members';
-
+/** Back to the page that sent the visitor here (RequireAuth remembers it), otherwise to the overview. */
 function redirectTarget(state: unknown): string {
   const from = (state as LoginLocationState | null)?.from;
-  return from && from.startsWith('/') && !from.startsWith('/login') ? from : HOME;
+  return from && from.startsWith('/') && !from.startsWith('/login') ? from : HOME_PATH;
 }
 
 export function LoginPage() {
