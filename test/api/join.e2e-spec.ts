@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { JoinResponse, MemberHomeResponse } from '@glow/contracts';
 import type { DataSource } from 'typeorm';
 import { demoPhone } from '../../apps/api/src/seed/demo-seed';
@@ -65,7 +66,7 @@ describe('Joining as a member from the mini-program', () => {
   });
 
   it('the same phone on two WeChat accounts joining at the same moment is one member', async () => {
-    const phone = `1770000${String(process.pid % 10000).padStart(4, '0')}`;
+    const phone = `166${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
     const a = await newWechatUser(stack, phone);
     const b = await newWechatUser(stack, phone);
     const results = await Promise.all([join(stack, a), join(stack, b)]);

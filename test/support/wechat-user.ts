@@ -1,13 +1,14 @@
+import { randomInt } from 'node:crypto';
 import supertest from 'supertest';
 import type { JoinDto, JoinResponse, MemberSessionResponse, StaffSessionResponse } from '@glow/contracts';
 import type { Stack } from './stack';
 
-let counter = 0;
-
-/** A fresh fake WeChat user in the sandbox, with a mainland phone nobody in the seed has. */
+/**
+ * A fresh fake WeChat user in the sandbox, with a random 166… phone: the seed never uses that prefix, and
+ * test files share one database, so a per-file counter would hand two files the same phone.
+ */
 export async function newWechatUser(stack: Stack, phone?: string): Promise<{ openid: string; phone: string }> {
-  counter += 1;
-  const p = phone ?? `166${String(process.pid % 10000).padStart(4, '0')}${String(counter).padStart(4, '0')}`;
+  const p = phone ?? `166${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
   const res = await control(stack, '/__control/users', { phone: p });
   return { openid: (res as { openid: string }).openid, phone: p };
 }
