@@ -1,5 +1,5 @@
 import type { MemberSessionResponse, StaffSessionResponse } from '@glow/contracts';
-import { startStack, type Stack } from '../support/stack';
+import { e2eDataSource, startStack, type Stack } from '../support/stack';
 import { api, join, memberLogin, newWechatUser, staffLogin } from '../support/wechat-user';
 
 describe('Sessions and who may reach what', () => {
@@ -107,6 +107,23 @@ describe('Sessions and who may reach what', () => {
       expect(last.body).toEqual({ code: 'TOO_MANY_REQUESTS', message: '操作太频繁，请稍后再试' });
     } finally {
       await limited.close();
+    }
+  });
+
+  it('a deactivated staff member can neither sign in nor keep a session going', async () => {
+    const db = await e2eDataSource();
+    const session = await staffLogin(stack, 'advisor6');
+    try {
+      await db.query(`UPDATE staff SET active = false WHERE code = 'A006'`);
+      const login = await api(stack).post('/api/auth/staff/login').send({ username: 'advisor6', password: 'glow1234' });
+      expect(login.status).toBe(401);
+      expect(login.body.code).toBe('AUTH_BAD_CREDENTIALS');
+      const refreshed = await refresh(session.refreshToken);
+      expect(refreshed.status).toBe(401);
+      expect(refreshed.body.code).toBe('AUTH_REFRESH_TOKEN_INVALID');
+    } finally {
+      await db.query(`UPDATE staff SET active = true WHERE code = 'A006'`);
+      await db.destroy();
     }
   });
 });

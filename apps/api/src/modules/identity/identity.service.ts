@@ -39,8 +39,9 @@ export class IdentityService {
     const cred = await this.credentials.findOne({ where: { username: username.toLowerCase() } });
     const ok = await verify(cred?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     if (!cred || !ok) throw new IdentityException(ErrorCode.BadCredentials);
+    // A deactivated staff member (left the brand) answers like a wrong password.
     const profile = await this.staff.profile(cred.staffId).catch(() => null);
-    if (!profile) throw new IdentityException(ErrorCode.BadCredentials);
+    if (!profile?.active) throw new IdentityException(ErrorCode.BadCredentials);
     return this.sessions.startStaffSession(cred.staffId, cred.username);
   }
 

@@ -80,6 +80,8 @@ export class SessionService {
 
   private async staffSession(staffId: string, username: string, refresh: { token: string }): Promise<StaffSessionResponse> {
     const profile = await this.staff.profile(staffId);
+    // Deactivation ends every session at its next refresh, within one access-token lifetime.
+    if (!profile.active) throw new IdentityException(ErrorCode.RefreshTokenInvalid);
     const principal: Principal = { kind: 'staff', staffId, role: profile.role, storeId: profile.storeId };
     return { ...this.pair(principal, refresh.token), kind: 'staff', staff: { id: profile.id, username, name: profile.name, role: profile.role, storeId: profile.storeId, storeName: profile.storeName } };
   }

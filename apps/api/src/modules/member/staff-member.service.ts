@@ -29,10 +29,10 @@ export class StaffMemberService {
     private readonly wechat: WechatClient,
   ) {}
 
-  async profile(staffId: string): Promise<Omit<StaffProfile, 'username'> & { code: string }> {
+  async profile(staffId: string): Promise<Omit<StaffProfile, 'username'> & { code: string; active: boolean }> {
     const s = await this.staff.findOne({ where: { id: staffId }, relations: { store: true } });
     if (!s) throw new MemberException(ErrorCode.TokenInvalid);
-    return { id: s.id, name: s.name, role: s.role, storeId: s.storeId, storeName: s.store?.name ?? null, code: s.code };
+    return { id: s.id, name: s.name, role: s.role, storeId: s.storeId, storeName: s.store?.name ?? null, code: s.code, active: s.active };
   }
 
   async search(who: StaffPrincipal, query: MemberSearchQuery, ip: string | null): Promise<Paged<MemberSummary>> {
