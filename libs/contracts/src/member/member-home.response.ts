@@ -1,5 +1,6 @@
 import type { Gender } from './join.dto';
 import type { MemberSessionResponse } from '../identity/session.response';
+import type { ProfileCompletenessView } from './privacy.dto';
 
 export interface MemberProfile {
   id: string;
@@ -24,6 +25,8 @@ export interface MemberHomeResponse {
   /** Placeholder until the loyalty module lands. */
   points: { balance: number };
   consent: { version: string; grantedAt: string };
+  /** How complete the profile is, with a nudge toward what is missing. */
+  completeness: ProfileCompletenessView;
 }
 
 /** Joining returns the new member home plus a member session replacing the pre-member one. */

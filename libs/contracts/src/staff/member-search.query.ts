@@ -12,6 +12,11 @@ export class MemberSearchQuery {
   @IsUUID()
   storeId?: string;
 
+  /** Only members carrying this tag (tag id). */
+  @IsOptional()
+  @IsUUID()
+  tagId?: string;
+
   @IsOptional()
   @Type(() => Number)
   @IsInt()

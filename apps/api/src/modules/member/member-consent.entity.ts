@@ -1,6 +1,9 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Member } from './member.entity';
 
+/** `privacy`: the privacy policy at join; `skin_data`: the separate consent for sensitive skin data (PIPL art. 29). */
+export type ConsentKind = 'privacy' | 'skin_data';
+
 /** What a member agreed to, which version, and when; revocation keeps the row. */
 @Entity('member_consent')
 @Index('uq_member_consent', ['memberId', 'kind', 'version'], { unique: true })
@@ -16,7 +19,7 @@ export class MemberConsent {
   member?: Member;
 
   @Column({ type: 'varchar', length: 20 })
-  kind: 'privacy';
+  kind: ConsentKind;
 
   @Column({ type: 'varchar', length: 32 })
   version: string;

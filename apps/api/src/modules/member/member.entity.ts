@@ -79,6 +79,14 @@ export class Member {
   @Column({ name: 'joined_at', type: 'timestamptz' })
   joinedAt: Date;
 
+  /** When the member's current skin profile was set (the skin module reports it); drives profile completeness. */
+  @Column({ name: 'skin_profile_at', type: 'timestamptz', nullable: true })
+  skinProfileAt: Date | null;
+
+  /** Set when the member deleted their account: personal data is anonymised, login is gone, ledgers stay. */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

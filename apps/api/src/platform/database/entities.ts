@@ -8,6 +8,16 @@ import { Store } from '../../modules/member/store.entity';
 import { RefreshToken } from '../../modules/identity/refresh-token.entity';
 import { StaffCredential } from '../../modules/identity/staff-credential.entity';
 import { AuditLog } from '../audit/audit-log.entity';
+import { Tag } from '../../modules/member/tag.entity';
+import { MemberTag } from '../../modules/member/member-tag.entity';
+import { Product } from '../../modules/catalog/product.entity';
+import { Questionnaire } from '../../modules/skin/questionnaire.entity';
+import { QuestionnaireVersion } from '../../modules/skin/questionnaire-version.entity';
+import { SkinSession } from '../../modules/skin/skin-session.entity';
+import { SkinResult } from '../../modules/skin/skin-result.entity';
+import { RecommendationClick, RecommendationImpression } from '../../modules/skin/recommendation-event.entity';
 
 /** Every entity of every module; the data source and the migration drift check both use this list. */
-export const ENTITIES = [Brand, Store, Staff, Member, MemberWechat, PrivacyPolicy, MemberConsent, RefreshToken, StaffCredential, AuditLog];
+export const ENTITIES = [Brand, Store, Staff, Member, MemberWechat, PrivacyPolicy, MemberConsent, RefreshToken, StaffCredential, AuditLog,
+  Tag, MemberTag, Product, Questionnaire, QuestionnaireVersion, SkinSession, SkinResult, RecommendationImpression, RecommendationClick,
+];

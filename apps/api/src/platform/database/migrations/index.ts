@@ -1,4 +1,5 @@
 import { Init1795426683162 } from './1795426683162-init';
+import { MemberPortrait1795436941741 } from './1795436941741-member-portrait';
 
 /** Every migration, in order. The migration generator rewrites this list. */
-export const MIGRATIONS = [Init1795426683162];
+export const MIGRATIONS = [Init1795426683162, MemberPortrait1795436941741];
