@@ -13,7 +13,8 @@ describe('The demo seed', () => {
 
   const counts = async () =>
     (await db.query<Record<string, string>[]>(`SELECT (SELECT count(*) FROM member) AS members, (SELECT count(*) FROM staff) AS staff,
-      (SELECT count(*) FROM store) AS stores, (SELECT count(*) FROM staff_credential) AS credentials`))[0];
+      (SELECT count(*) FROM store) AS stores, (SELECT count(*) FROM staff_credential) AS credentials,
+      (SELECT count(*) FROM product) AS products, (SELECT count(*) FROM questionnaire) AS questionnaires, (SELECT count(*) FROM skin_result) AS skin_results`))[0];
 
   it('can run again at every start without duplicating or changing anything', async () => {
     const config = loadConfig({});
@@ -28,13 +29,36 @@ describe('The demo seed', () => {
   it('tops up to a larger size, reporting progress as it goes', async () => {
     const config = loadConfig({});
     const ticks: number[] = [];
-    const progress: SeedProgress = { start: (total) => ticks.push(-total), advance: (by) => ticks.push(by), stop: () => undefined };
+    let label = '';
+    const progress: SeedProgress = {
+      start: (total, l) => {
+        label = l;
+        if (label === 'demo members') ticks.push(-total);
+      },
+      advance: (by) => label === 'demo members' && ticks.push(by),
+      stop: () => undefined,
+    };
     const result = await seedDemo(db, new PhoneCipher(config.phoneEncryptionKey, config.phoneHmacKey), { members: 600, progress });
     expect(result.members).toBe(600);
     expect(ticks[0]).toBe(-600);
     expect(ticks.slice(1).reduce((a, b) => a + b, 0)).toBe(600);
     const [{ n }] = await db.query<{ n: string }[]>(`SELECT count(DISTINCT phone_hash) AS n FROM member WHERE member_no ~ '^S[0-9]{7}$'`);
     expect(Number(n)).toBe(600);
+  });
+
+  it('seeds a catalog, a published skin test, and skin results for a third of the demo members', async () => {
+    const [c] = await db.query(
+      `SELECT (SELECT count(*) FROM product)::int AS products,
+              (SELECT count(DISTINCT category) FROM product)::int AS categories,
+              (SELECT count(*) FROM questionnaire q JOIN questionnaire_version v ON v.questionnaire_id = q.id AND v.status = 'published' WHERE q."primary")::int AS skin_tests,
+              (SELECT count(*) FROM skin_result r JOIN member m ON m.id = r.member_id WHERE m.member_no ~ '^S[0-9]{7}$')::int AS results,
+              (SELECT count(*) FROM recommendation_impression)::int AS impressions`,
+    );
+    expect(c.products).toBeGreaterThanOrEqual(75);
+    expect(c.categories).toBe(4);
+    expect(c.skin_tests).toBe(1);
+    expect(c.results).toBeGreaterThanOrEqual(100);
+    expect(c.impressions).toBeGreaterThan(c.results);
   });
 
   it('gives demo members realistic Chinese names, cities and adult birthdays', async () => {

@@ -1,16 +1,9 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { openBrowser, shot } from '../support/browser';
+import { fill } from '../support/miniprogram';
 import { startStack, type Stack } from '../support/stack';
 
 const ROOT = join(__dirname, '..', '..');
-
-/** Types into a Taro/NutUI input: the id sits on the component, the real <input> may be inside it. */
-async function fill(page: Page, id: string, value: string): Promise<void> {
-  const inner = page.locator(`#${id} input, input#${id}`).first();
-  await inner.waitFor();
-  await inner.fill(value);
-}
 
 describe('A consumer joins in the mini-program and staff find them in the console', () => {
   let stack: Stack;

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { IdentityModule } from './modules/identity/identity.module';
 import { MemberModule } from './modules/member/member.module';
+import { SkinModule } from './modules/skin/skin.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { AppConfig } from './platform/config/app-config';
@@ -13,6 +14,7 @@ import { ConfigModule } from './platform/config/config.module';
 import { CryptoModule } from './platform/crypto/crypto.module';
 import { dataSourceOptions } from './platform/database/data-source-options';
 import { HealthController } from './platform/health/health.controller';
+import { JobsModule } from './platform/jobs/jobs.module';
 import { loggerParams } from './platform/logging/logging';
 import { WechatModule } from './platform/wechat/wechat.module';
 
@@ -32,8 +34,10 @@ export class AppModule {
         AuditModule,
         CryptoModule,
         WechatModule,
+        JobsModule,
         MemberModule,
         IdentityModule,
+        SkinModule,
       ],
       controllers: [HealthController, ClientConfigController],
     };

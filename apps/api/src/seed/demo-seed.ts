@@ -4,6 +4,8 @@ import { maskPhone, toReadableCode } from '@glow/domain';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../modules/identity/identity.service';
 import type { PhoneCipher } from '../platform/crypto/phone-cipher';
+import { seedProducts } from './demo-products';
+import { seedQuestionnaire, seedSkinResults } from './demo-skin';
 import { DEMO_BRAND, DEMO_CITIES, DEMO_PASSWORD, DEMO_POLICY, DEMO_STAFF, DEMO_STORES } from './demo-data';
 
 export interface SeedProgress {
@@ -25,8 +27,14 @@ const BATCH = 250;
  * names. Idempotent: every row has a natural key and existing rows are left as they are, so it can run at
  * every start.
  */
-export async function seedDemo(db: DataSource, phones: PhoneCipher, opts: SeedOptions): Promise<{ members: number }> {
+export async function seedDemo(db: DataSource, phones: PhoneCipher, opts: SeedOptions): Promise<{ members: number; skinResults: number }> {
   const log = opts.log ?? (() => undefined);
+  const { members } = await seedBrandAndMembers(db, phones, opts, log);
+  const skinResults = await seedSkinResults(db, opts.progress, log);
+  return { members, skinResults };
+}
+
+async function seedBrandAndMembers(db: DataSource, phones: PhoneCipher, opts: SeedOptions, log: (line: string) => void): Promise<{ members: number }> {
   const [brand] = await db.query<{ id: string }[]>(
     `INSERT INTO brand (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
     [DEMO_BRAND],
@@ -53,6 +61,8 @@ export async function seedDemo(db: DataSource, phones: PhoneCipher, opts: SeedOp
     await db.query(`INSERT INTO staff_credential (staff_id, username, password_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [row.id, s.username, passwordHash]);
   }
   log(`brand, ${DEMO_STORES.length} stores, ${DEMO_STAFF.length} staff and privacy policy ${DEMO_POLICY.version} ready`);
+  await seedProducts(db, log);
+  await seedQuestionnaire(db, log);
 
   const advisors = await db.query<{ id: string; store_id: string }[]>(`SELECT id, store_id FROM staff WHERE role = 'advisor' ORDER BY code`);
   // Demo members are numbered S0000001…; members who joined on WeChat have 10-character random numbers.

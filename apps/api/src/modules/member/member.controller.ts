@@ -2,15 +2,16 @@ import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { Body, Controller, Get, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, type MemberHomeResponse, type PrivacyPolicyResponse, UpdateProfileDto } from '@glow/contracts';
+import { type DeleteAccountResponse, DeleteAccountDto, ErrorCode, type MemberHomeResponse, type PrivacyPolicyResponse, UpdateProfileDto } from '@glow/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Public, Roles } from '../../platform/auth/auth.decorators';
 import type { MemberPrincipal } from '../../platform/auth/principal';
 import { AppConfig } from '../../platform/config/app-config';
 import { MemberException } from './member.exception';
 import { MemberService } from './member.service';
+import { PrivacyService } from './privacy.service';
 
 const AVATAR_NAME = /^[0-9a-f-]{36}-[0-9a-f]{8}\.(jpg|png|webp)$/;
 const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
@@ -28,6 +29,7 @@ function imageType(bytes: Buffer): 'jpg' | 'png' | 'webp' | null {
 export class MemberController {
   constructor(
     private readonly members: MemberService,
+    private readonly privacy: PrivacyService,
     private readonly config: AppConfig,
   ) {}
 
@@ -52,6 +54,28 @@ export class MemberController {
   @ApiOperation({ summary: 'Edit my profile' })
   update(@CurrentPrincipal() who: MemberPrincipal, @Body() dto: UpdateProfileDto): Promise<MemberHomeResponse> {
     return this.members.updateProfile(who.memberId, dto);
+  }
+
+  @Roles('member')
+  @ApiBearerAuth()
+  @Get('me/export')
+  @ApiOperation({ summary: 'Download all my data as JSON (PIPL right of access and portability)' })
+  async export(@CurrentPrincipal() who: MemberPrincipal, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const { fileName, body } = await this.privacy.export(who.memberId, req.ip);
+    await reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${fileName}"`)
+      .header('cache-control', 'no-store')
+      .send(JSON.stringify(body, null, 2));
+  }
+
+  @Roles('member')
+  @ApiBearerAuth()
+  @Post('me/delete')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Delete my account: personal data anonymised, skin data erased, login removed' })
+  deleteAccount(@CurrentPrincipal() who: MemberPrincipal, @Body() _dto: DeleteAccountDto, @Req() req: FastifyRequest): Promise<DeleteAccountResponse> {
+    return this.privacy.deleteAccount(who.memberId, req.ip);
   }
 
   @Roles('member')

@@ -11,11 +11,16 @@ import { Staff } from './staff.entity';
 import { StaffMemberController } from './staff-member.controller';
 import { StaffMemberService } from './staff-member.service';
 import { Store } from './store.entity';
+import { MemberDataRegistry } from './member-data.registry';
+import { MemberTag } from './member-tag.entity';
+import { PrivacyService } from './privacy.service';
+import { Tag } from './tag.entity';
+import { TagService } from './tag.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Brand, Store, Staff, Member, MemberWechat, PrivacyPolicy, MemberConsent])],
+  imports: [TypeOrmModule.forFeature([Brand, Store, Staff, Member, MemberWechat, PrivacyPolicy, MemberConsent, Tag, MemberTag])],
   controllers: [MemberController, StaffMemberController],
-  providers: [MemberService, StaffMemberService],
-  exports: [MemberService, StaffMemberService],
+  providers: [MemberService, StaffMemberService, TagService, PrivacyService, MemberDataRegistry],
+  exports: [MemberService, StaffMemberService, TagService, MemberDataRegistry],
 })
 export class MemberModule {}

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type JoinDto, type MemberHomeResponse, type MemberProfile, type PrivacyPolicyResponse, type UpdateProfileDto } from '@glow/contracts';
-import { maskPhone, normalizePhone, parseScene, toReadableCode } from '@glow/domain';
+import { ErrorCode, type JoinDto, type MemberHomeResponse, type MemberProfile, type PrivacyPolicyResponse, type ProfileCompletenessView, type UpdateProfileDto } from '@glow/contracts';
+import { maskPhone, normalizePhone, parseScene, profileCompleteness, toReadableCode } from '@glow/domain';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
 import { PhoneCipher } from '../../platform/crypto/phone-cipher';
 import { WechatApiError } from '../../platform/wechat/wechat.exception';
 import { WechatClient } from '../../platform/wechat/wechat.client';
 import { Member } from './member.entity';
-import { MemberConsent } from './member-consent.entity';
+import { type ConsentKind, MemberConsent } from './member-consent.entity';
 import { MemberException } from './member.exception';
 import { MemberWechat } from './member-wechat.entity';
 import { PrivacyPolicy } from './privacy-policy.entity';
@@ -117,16 +117,52 @@ export class MemberService {
   async home(memberId: string): Promise<MemberHomeResponse> {
     const member = await this.members.findOne({ where: { id: memberId }, relations: { store: true, advisor: true } });
     if (!member) throw new MemberException(ErrorCode.MemberNotFound);
+    if (member.deletedAt) throw new MemberException(ErrorCode.MemberDeleted);
     const [consent] = await this.consents.find({ where: { memberId, kind: 'privacy' }, order: { grantedAt: 'DESC' }, take: 1 });
     return {
       profile: toProfile(member),
       tier: { code: 'standard', name: '普通会员' },
       points: { balance: 0 },
       consent: { version: consent?.version ?? '', grantedAt: (consent?.grantedAt ?? member.joinedAt).toISOString() },
+      completeness: completenessOf(member),
     };
   }
 
+  /** Throws unless the member exists and has not deleted their account (access tokens outlive a deletion by minutes). */
+  async requireActive(memberId: string): Promise<void> {
+    const m = await this.members.findOne({ where: { id: memberId }, select: { id: true, deletedAt: true } });
+    if (!m) throw new MemberException(ErrorCode.MemberNotFound);
+    if (m.deletedAt) throw new MemberException(ErrorCode.MemberDeleted);
+  }
+
+  /** The member's latest consent of a kind (granted or withdrawn), or null if never asked. */
+  async consentOf(memberId: string, kind: ConsentKind): Promise<{ version: string; grantedAt: Date; revokedAt: Date | null } | null> {
+    const [c] = await this.consents.find({ where: { memberId, kind }, order: { grantedAt: 'DESC' }, take: 1 });
+    return c ? { version: c.version, grantedAt: c.grantedAt, revokedAt: c.revokedAt } : null;
+  }
+
+  /** Records consent to a version; agreeing again after withdrawing renews it. */
+  async grantConsent(memberId: string, kind: ConsentKind, version: string): Promise<Date> {
+    const [row] = await this.db.query<{ granted_at: Date }[]>(
+      `INSERT INTO member_consent (member_id, kind, version, granted_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (member_id, kind, version) DO UPDATE SET granted_at = CASE WHEN member_consent.revoked_at IS NULL THEN member_consent.granted_at ELSE now() END, revoked_at = NULL
+       RETURNING granted_at`,
+      [memberId, kind, version],
+    );
+    return new Date(row.granted_at);
+  }
+
+  async withdrawConsent(memberId: string, kind: ConsentKind, tx?: EntityManager): Promise<void> {
+    await (tx ?? this.db.manager).query(`UPDATE member_consent SET revoked_at = now() WHERE member_id = $1 AND kind = $2 AND revoked_at IS NULL`, [memberId, kind]);
+  }
+
+  /** The skin module reports when the member's current skin profile was set (null when erased). */
+  async setSkinProfileAt(memberId: string, at: Date | null, tx?: EntityManager): Promise<void> {
+    await (tx ?? this.db.manager).query(`UPDATE member SET skin_profile_at = $2 WHERE id = $1`, [memberId, at]);
+  }
+
   async updateProfile(memberId: string, dto: UpdateProfileDto): Promise<MemberHomeResponse> {
+    await this.requireActive(memberId);
     const changes: Partial<Member> = {};
     if (dto.nickname !== undefined) changes.nickname = dto.nickname;
     if (dto.birthday !== undefined) changes.birthday = dto.birthday;
@@ -137,6 +173,7 @@ export class MemberService {
   }
 
   async setAvatar(memberId: string, avatarUrl: string): Promise<void> {
+    await this.requireActive(memberId);
     await this.members.update(memberId, { avatarUrl });
   }
 
@@ -212,4 +249,9 @@ export function toProfile(m: Member): MemberProfile {
     store: m.store ? { id: m.store.id, name: m.store.name } : null,
     advisor: m.advisor ? { id: m.advisor.id, name: m.advisor.name } : null,
   };
+}
+
+/** How complete the member's profile is, and what to ask for next. */
+export function completenessOf(m: Member): ProfileCompletenessView {
+  return profileCompleteness({ nickname: m.nickname, avatarUrl: m.avatarUrl, gender: m.gender, birthday: m.birthday, city: m.city, hasSkinProfile: m.skinProfileAt !== null });
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, type MemberDetailResponse, type MemberOverviewResponse, type MemberSearchQuery, type MemberSummary, type Paged, type StaffProfile, type StoreSummary } from '@glow/contracts';
+import { ErrorCode, type MemberDetailResponse, type MemberOverviewResponse, type MemberPortraitResponse, type MemberSearchQuery, type MemberSummary, type Paged, type StaffProfile, type StoreSummary } from '@glow/contracts';
 import { buildScene, phoneFromQuery } from '@glow/domain';
 import { Brackets, In, Repository } from 'typeorm';
 import type { StaffPrincipal } from '../../platform/auth/principal';
@@ -8,13 +8,24 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { PhoneCipher } from '../../platform/crypto/phone-cipher';
 import { WechatApiError } from '../../platform/wechat/wechat.exception';
 import { WechatClient } from '../../platform/wechat/wechat.client';
+import { MemberDataRegistry } from './member-data.registry';
 import { Member } from './member.entity';
+import { completenessOf } from './member.service';
+import { TagService } from './tag.service';
 import { MemberConsent } from './member-consent.entity';
 import { MemberException } from './member.exception';
 import { Staff } from './staff.entity';
 import { Store } from './store.entity';
 
-const ACTION_LABELS: Record<string, string> = { 'member.view': '查看会员资料', 'member.search': '搜索会员' };
+const ACTION_LABELS: Record<string, string> = {
+  'member.view': '查看会员资料',
+  'member.portrait': '查看会员画像（含肤质档案）',
+  'member.search': '搜索会员',
+  'member.tag.add': '添加标签',
+  'member.tag.remove': '移除标签',
+  'member.export': '会员导出个人数据',
+  'member.delete': '会员注销账号',
+};
 
 /** What staff may see of members: advisors and store managers their own store's, marketers and admins all. */
 @Injectable()
@@ -27,6 +38,8 @@ export class StaffMemberService {
     private readonly phones: PhoneCipher,
     private readonly audit: AuditService,
     private readonly wechat: WechatClient,
+    private readonly tags: TagService,
+    private readonly registry: MemberDataRegistry,
   ) {}
 
   async profile(staffId: string): Promise<Omit<StaffProfile, 'username'> & { code: string; active: boolean }> {
@@ -42,6 +55,8 @@ export class StaffMemberService {
     const scope = this.storeScope(who);
     if (scope) qb.andWhere('m.store_id = :scope', { scope });
     if (query.storeId) qb.andWhere('m.store_id = :storeId', { storeId: query.storeId });
+    if (query.tagId) qb.andWhere('EXISTS (SELECT 1 FROM member_tag mt WHERE mt.member_id = m.id AND mt.tag_id = :tagId)', { tagId: query.tagId });
+    qb.andWhere('m.deleted_at IS NULL');
     const q = query.q?.trim();
     const phone = q ? phoneFromQuery(q) : null;
     if (phone) {
@@ -72,11 +87,51 @@ export class StaffMemberService {
 
   /** A member's full record for staff; every read is written to the audit log before it is returned. */
   async detail(who: StaffPrincipal, memberId: string, ip: string | null): Promise<MemberDetailResponse> {
+    const m = await this.scopedMember(who, memberId);
+    await this.audit.record({ actorKind: 'staff', actorId: who.staffId, action: 'member.view', memberId, detail: { fields: ['profile', 'phone', 'consents'] }, ip });
+    return this.toDetail(m);
+  }
+
+  /**
+   * The member portrait: profile, completeness, tags and each module's section (skin today; purchases and points
+   * when loyalty lands). Skin answers are sensitive personal data, so the read is audited before anything is returned.
+   */
+  async portrait(who: StaffPrincipal, memberId: string, ip: string | null): Promise<MemberPortraitResponse> {
+    const m = await this.scopedMember(who, memberId);
+    const sections = this.registry.all().filter((c) => c.portrait);
+    await this.audit.record({
+      actorKind: 'staff',
+      actorId: who.staffId,
+      action: 'member.portrait',
+      memberId,
+      detail: { fields: ['profile', 'phone', 'consents', 'tags', ...sections.map((c) => c.section)] },
+      ip,
+    });
+    const filled: MemberPortraitResponse['sections'] = {};
+    for (const c of sections) {
+      const section = await c.portrait?.(memberId);
+      if (section !== undefined) filled[c.section] = section;
+    }
+    return {
+      member: await this.toDetail(m),
+      status: m.deletedAt ? 'deleted' : 'active',
+      completeness: completenessOf(m),
+      tags: await this.tags.forMember(memberId),
+      sections: filled,
+    };
+  }
+
+  /** A member the caller may see: advisors and store managers only their own store's. */
+  async scopedMember(who: StaffPrincipal, memberId: string): Promise<Member> {
     const m = await this.members.findOne({ where: { id: memberId }, relations: { store: true, advisor: true } });
     if (!m) throw new MemberException(ErrorCode.MemberNotFound);
     const scope = this.storeScope(who);
     if (scope && m.storeId !== scope) throw new MemberException(ErrorCode.OutOfScope);
-    await this.audit.record({ actorKind: 'staff', actorId: who.staffId, action: 'member.view', memberId, detail: { fields: ['profile', 'phone', 'consents'] }, ip });
+    return m;
+  }
+
+  private async toDetail(m: Member): Promise<MemberDetailResponse> {
+    const memberId = m.id;
     const [consents, recent] = await Promise.all([
       this.consents.find({ where: { memberId }, order: { grantedAt: 'DESC' } }),
       this.audit.recentForMember(memberId, 10),
@@ -89,7 +144,7 @@ export class StaffMemberService {
       name: m.name,
       nickname: m.nickname,
       avatarUrl: m.avatarUrl,
-      phone: this.phones.decrypt(m.phoneCipher),
+      phone: m.deletedAt ? '' : this.phones.decrypt(m.phoneCipher),
       gender: m.gender,
       birthday: m.birthday,
       city: m.city,
@@ -165,7 +220,7 @@ export class StaffMemberService {
     }
   }
 
-  private storeScope(who: StaffPrincipal): string | null {
+  storeScope(who: StaffPrincipal): string | null {
     return who.role === 'advisor' || who.role === 'store_manager' ? who.storeId : null;
   }
 }

@@ -33,7 +33,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof AppException) {
       const { status, message } = ERRORS[exception.code];
-      return { status, body: { code: exception.code, message } };
+      const body: ErrorResponse = { code: exception.code, message: exception.extra.message ?? message };
+      if (exception.extra.details) body.details = exception.extra.details;
+      return { status, body };
     }
     if (exception instanceof ThrottlerException) return this.byCode(ErrorCode.TooManyRequests);
     if (exception instanceof HttpException) {

@@ -8,6 +8,8 @@ export class AppException extends Error {
   constructor(
     readonly code: ErrorCode,
     detail?: string,
+    /** A more specific Chinese message for the client, and field-level problems. */
+    readonly extra: { message?: string; details?: { field: string; problems: string[] }[] } = {},
   ) {
     super(detail ?? code);
     this.name = new.target.name;
