@@ -23,7 +23,7 @@ describe('Bad input', () => {
   });
 
   const long = (n: number) => 'x'.repeat(n);
-  type Case = [string, 'post' | 'patch' | 'get', string, () => string | null, unknown];
+  type Case = [string, 'post' | 'patch' | 'get' | 'put', string, () => string | null, unknown];
   const cases: Case[] = [
     ['login: no code', 'post', '/api/auth/member/login', () => null, {}],
     ['login: code is a number', 'post', '/api/auth/member/login', () => null, { code: 12345 }],
@@ -46,6 +46,22 @@ describe('Bad input', () => {
     ['search: page size too big', 'get', '/api/staff/members?pageSize=100000', () => staffToken, null],
     ['search: query too long', 'get', `/api/staff/members?q=${long(41)}`, () => staffToken, null],
     ['search: unknown parameter', 'get', '/api/staff/members?sort=phone', () => staffToken, null],
+    ['search: tag id not a uuid', 'get', '/api/staff/members?tagId=sensitive', () => staffToken, null],
+    ['skin consent: no version', 'post', '/api/skin/consent', () => memberToken, {}],
+    ['skin session: questionnaire id not a uuid', 'post', '/api/skin/sessions', () => memberToken, { questionnaireId: 'skin', version: 1 }],
+    ['skin session: version zero', 'post', '/api/skin/sessions', () => memberToken, { questionnaireId: '00000000-0000-4000-8000-000000000000', version: 0 }],
+    ['skin answer: value is text', 'put', '/api/skin/sessions/00000000-0000-4000-8000-000000000000/answers/q1', () => memberToken, { value: 'five' }],
+    ['skin answer: too many options', 'put', '/api/skin/sessions/00000000-0000-4000-8000-000000000000/answers/q1', () => memberToken, { optionKeys: Array.from({ length: 13 }, (_, i) => `o${i}`) }],
+    ['skin answer: text too long', 'put', '/api/skin/sessions/00000000-0000-4000-8000-000000000000/answers/q1', () => memberToken, { text: long(501) }],
+    ['recommendation click: ids not uuids', 'post', '/api/skin/recommendations/clicks', () => memberToken, { servedId: '1', productId: '2' }],
+    ['recommendations: unknown context', 'get', '/api/skin/recommendations?context=banner', () => memberToken, null],
+    ['delete account: no confirmation', 'post', '/api/me/delete', () => memberToken, {}],
+    ['delete account: confirmation is true', 'post', '/api/me/delete', () => memberToken, { confirm: true }],
+    ['tag: label too long', 'post', '/api/staff/members/00000000-0000-4000-8000-000000000000/tags', () => staffToken, { label: long(13) }],
+    ['questionnaire: no title', 'post', '/api/staff/questionnaires', () => staffToken, { definition: { questions: [] } }],
+    ['questionnaire: definition is a list', 'post', '/api/staff/questionnaires', () => staffToken, { title: '测试', definition: [] }],
+    ['questionnaire publish: version is text', 'post', '/api/staff/questionnaires/00000000-0000-4000-8000-000000000000/publish', () => staffToken, { version: 'latest' }],
+    ['recommendation report: days too many', 'get', '/api/staff/recommendations/report?days=1000', () => staffToken, null],
   ];
 
   it.each(cases)('%s → 400 VALIDATION_FAILED in Chinese', async (_name, method, url, token, body) => {
