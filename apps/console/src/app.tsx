@@ -11,6 +11,14 @@ const ConsoleLayout = lazy(() => import('./layout/console-layout').then((m) => (
 const OverviewPage = lazy(() => import('./pages/overview/overview.page').then((m) => ({ default: m.OverviewPage })));
 const MemberListPage = lazy(() => import('./pages/members/member-list.page').then((m) => ({ default: m.MemberListPage })));
 const MemberDetailPage = lazy(() => import('./pages/members/member-detail.page').then((m) => ({ default: m.MemberDetailPage })));
+const ProductListPage = lazy(() => import('./pages/products/product-list.page').then((m) => ({ default: m.ProductListPage })));
+const QuestionnaireListPage = lazy(() => import('./pages/questionnaires/questionnaire-list.page').then((m) => ({ default: m.QuestionnaireListPage })));
+const QuestionnaireEditorPage = lazy(() =>
+  import('./pages/questionnaires/questionnaire-editor.page').then((m) => ({ default: m.QuestionnaireEditorPage })),
+);
+const RecommendationReportPage = lazy(() =>
+  import('./pages/recommendations/recommendation-report.page').then((m) => ({ default: m.RecommendationReportPage })),
+);
 const StoreListPage = lazy(() => import('./pages/stores/store-list.page').then((m) => ({ default: m.StoreListPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found.page').then((m) => ({ default: m.NotFoundPage })));
 
@@ -32,6 +40,11 @@ export function ConsoleRoutes() {
           <Route path="overview" element={<OverviewPage />} />
           <Route path="members" element={<MemberListPage />} />
           <Route path="members/:id" element={<MemberDetailPage />} />
+          <Route path="products" element={<ProductListPage />} />
+          <Route path="questionnaires" element={<QuestionnaireListPage />} />
+          <Route path="questionnaires/new" element={<QuestionnaireEditorPage />} />
+          <Route path="questionnaires/:id" element={<QuestionnaireEditorPage />} />
+          <Route path="recommendations" element={<RecommendationReportPage />} />
           <Route path="stores" element={<StoreListPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

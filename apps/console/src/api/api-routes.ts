@@ -15,9 +15,45 @@ export const apiRoutes = {
   staffMembers: '/staff/members',
   staffMemberOverview: '/staff/members/overview',
   staffMember: (id: string) => `/staff/members/${id}` as const,
+  staffMemberPortrait: (id: string) => `/staff/members/${id}/portrait` as const,
+  staffMemberTags: (id: string) => `/staff/members/${id}/tags` as const,
+  staffMemberTag: (id: string, tagId: string) => `/staff/members/${id}/tags/${tagId}` as const,
+  staffTags: '/staff/tags',
   staffStores: '/staff/stores',
   storeQrCode: (id: string) => `/staff/stores/${id}/qrcode` as const,
+  staffProducts: '/staff/products',
+  staffProduct: (id: string) => `/staff/products/${id}` as const,
+  staffProductImport: '/staff/products/import',
+  staffProductImportTemplate: '/staff/products/import-template',
+  staffQuestionnaires: '/staff/questionnaires',
+  staffQuestionnaire: (id: string) => `/staff/questionnaires/${id}` as const,
+  staffQuestionnaireDraft: (id: string) => `/staff/questionnaires/${id}/draft` as const,
+  staffQuestionnairePublish: (id: string) => `/staff/questionnaires/${id}/publish` as const,
+  staffQuestionnairePrimary: (id: string) => `/staff/questionnaires/${id}/primary` as const,
+  staffRecommendationReport: '/staff/recommendations/report',
 } as const satisfies Pick<
   ContractRoutes,
-  'staffLogin' | 'refresh' | 'logout' | 'staffMe' | 'staffMembers' | 'staffMemberOverview' | 'staffMember' | 'staffStores' | 'storeQrCode'
+  | 'staffLogin'
+  | 'refresh'
+  | 'logout'
+  | 'staffMe'
+  | 'staffMembers'
+  | 'staffMemberOverview'
+  | 'staffMember'
+  | 'staffMemberPortrait'
+  | 'staffMemberTags'
+  | 'staffMemberTag'
+  | 'staffTags'
+  | 'staffStores'
+  | 'storeQrCode'
+  | 'staffProducts'
+  | 'staffProduct'
+  | 'staffProductImport'
+  | 'staffProductImportTemplate'
+  | 'staffQuestionnaires'
+  | 'staffQuestionnaire'
+  | 'staffQuestionnaireDraft'
+  | 'staffQuestionnairePublish'
+  | 'staffQuestionnairePrimary'
+  | 'staffRecommendationReport'
 >;

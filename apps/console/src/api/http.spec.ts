@@ -158,6 +158,20 @@ describe(createHttpClient.name, () => {
     expect(fetchMock.mock.calls[1][0]).toBe('/api/staff/members?q=13800138000&page=2');
   });
 
+  it('sends a FormData body as multipart, leaving the Content-Type (and its boundary) to fetch', async () => {
+    const fetchMock = jest.fn<Promise<Response>, [RequestInfo | URL, RequestInit | undefined]>(async () => jsonResponse(200, { total: 1 }));
+    const sut = createHttpClient({ baseUrl: '/api', sessionStore: signedInStore(), fetch: fetchMock });
+    const form = new FormData();
+    form.append('file', new Blob(['xlsx']), 'products.xlsx');
+
+    await expect(sut.json('/staff/products/import', { method: 'POST', body: form })).resolves.toEqual({ total: 1 });
+
+    const [, init] = fetchMock.mock.calls[0];
+    expect(init?.body).toBe(form);
+    expect(new Headers(init?.headers).get('Content-Type')).toBeNull();
+    expect(new Headers(init?.headers).get('Authorization')).toBe('Bearer access-1');
+  });
+
   it('turns a failed connection into an ApiError with status 0', async () => {
     const fetchMock = jest.fn(async (): Promise<Response> => {
       throw new TypeError('fetch failed');

@@ -29,7 +29,7 @@ export type QueryValue = string | number | undefined | null;
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
-  /** Sent as JSON. */
+  /** Sent as JSON, or as `multipart/form-data` when it is a `FormData` (the browser then sets the boundary). */
   body?: unknown;
   /** False for the auth endpoints, which neither carry a bearer token nor trigger a refresh. Default true. */
   auth?: boolean;
@@ -109,13 +109,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function send(path: string, request: RequestOptions, accessToken: string | null): Promise<Response> {
     const headers: Record<string, string> = {};
-    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    const multipart = typeof FormData !== 'undefined' && request.body instanceof FormData;
+    if (request.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
     if (accessToken) headers['Authorization'] = `Bearer ${accessToken}`;
     try {
       return await doFetch(buildUrl(baseUrl, path, request.query), {
         method: request.method ?? 'GET',
         headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        body: request.body === undefined ? undefined : multipart ? (request.body as FormData) : JSON.stringify(request.body),
         signal: request.signal,
       });
     } catch (error) {

@@ -2,11 +2,11 @@ import type { MemberDetailResponse, MemberOverviewResponse, MemberSearchQuery, M
 import { apiRoutes } from './api-routes';
 import { http } from './http';
 
-export type MemberSearch = Pick<MemberSearchQuery, 'q' | 'page' | 'pageSize'>;
+export type MemberSearch = Pick<MemberSearchQuery, 'q' | 'tagId' | 'page' | 'pageSize'>;
 
 export function searchMembers(search: MemberSearch, signal?: AbortSignal): Promise<Paged<MemberSummary>> {
   return http.json<Paged<MemberSummary>>(apiRoutes.staffMembers, {
-    query: { q: search.q, page: search.page, pageSize: search.pageSize },
+    query: { q: search.q, tagId: search.tagId, page: search.page, pageSize: search.pageSize },
     signal,
   });
 }
@@ -24,6 +24,8 @@ export function getMemberOverview(signal?: AbortSignal): Promise<MemberOverviewR
 export const memberKeys = {
   all: ['members'] as const,
   overview: ['members', 'overview'] as const,
+  /** Every search result, e.g. to refresh tag-filtered lists after a tag changes (without re-reading audited details). */
+  searches: ['members', 'search'] as const,
   search: (search: MemberSearch) => ['members', 'search', search] as const,
   detail: (id: string) => ['members', 'detail', id] as const,
 };

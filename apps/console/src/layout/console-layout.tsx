@@ -1,6 +1,6 @@
-import { DashboardOutlined, LogoutOutlined, ShopOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Avatar, Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import { Avatar, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { getCurrentStaff, logoutStaff, staffKeys } from '../api/auth.service';
@@ -8,20 +8,9 @@ import { sessionStore } from '../api/session.store';
 import { useSession } from '../auth/use-session';
 import { ROLE_LABELS } from '../shared/labels';
 import { PageSpinner } from '../shared/page-spinner';
+import { menuItemsFor, selectedMenuKeys } from './menu';
 
 const ROLE_COLORS = { advisor: 'magenta', store_manager: 'purple', marketer: 'blue', admin: 'gold' } as const;
-
-const MENU_ITEMS = [
-  { key: '/overview', icon: <DashboardOutlined />, label: '概览' },
-  { key: '/members', icon: <TeamOutlined />, label: '会员' },
-  { key: '/stores', icon: <ShopOutlined />, label: '门店' },
-] satisfies MenuProps['items'];
-
-/** The menu entry for the section the path belongs to (`/members/:id` is under 会员); none for an unknown path. */
-function selectedMenuKeys(pathname: string): string[] {
-  const item = MENU_ITEMS.find(({ key }) => pathname === key || pathname.startsWith(`${key}/`));
-  return item ? [item.key] : [];
-}
 
 export function ConsoleLayout() {
   const session = useSession();
@@ -56,7 +45,7 @@ export function ConsoleLayout() {
         </div>
         <Menu
           mode="inline"
-          items={MENU_ITEMS}
+          items={menuItemsFor(staff?.role)}
           selectedKeys={selectedMenuKeys(location.pathname)}
           onClick={({ key }) => navigate(key)}
           style={{ borderInlineEnd: 'none' }}

@@ -13,3 +13,27 @@ export function formatDate(instant: string | null | undefined): string {
 export function orEmpty(value: string | null | undefined): string {
   return value ? value : EMPTY;
 }
+
+/** Money is kept in fen (integers); staff read and type yuan. */
+export function fenToYuan(fen: number): number {
+  return fen / 100;
+}
+
+/** Rounds to the fen, so 12.345 元 becomes 1235 fen and float noise (0.1 + 0.2) never reaches the API. */
+export function yuanToFen(yuan: number): number {
+  return Math.round(yuan * 100);
+}
+
+export function formatYuan(fen: number): string {
+  return `¥${fenToYuan(fen).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** A fraction (0.1234) as a percentage with one decimal (12.3%). */
+export function formatPercent(fraction: number): string {
+  return `${toPercent(fraction).toFixed(1)}%`;
+}
+
+/** A fraction as a percentage number rounded to one decimal, for charts. */
+export function toPercent(fraction: number): number {
+  return Math.round(fraction * 1000) / 10;
+}

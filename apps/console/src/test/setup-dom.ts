@@ -42,3 +42,26 @@ class TimerMessageChannel {
 if (typeof window.MessageChannel === 'undefined') {
   Object.defineProperty(window, 'MessageChannel', { writable: true, value: TimerMessageChannel });
 }
+
+// antd observes element sizes (auto-sized text areas, overflowing tags); jsdom has no layout, so nothing ever resizes.
+class NoopResizeObserver {
+  observe = (): void => undefined;
+  unobserve = (): void => undefined;
+  disconnect = (): void => undefined;
+}
+
+if (typeof window.ResizeObserver === 'undefined') {
+  Object.defineProperty(window, 'ResizeObserver', { writable: true, value: NoopResizeObserver });
+}
+
+// jsdom's CSS parser cannot read some of the modern CSS antd injects (the Steps styles behind antd 6's Timeline) and
+// reports it through console.error; the page is unaffected. Drop exactly that report and keep every other error.
+// eslint-disable-next-line no-console -- the test console itself is what is being filtered
+const forwardError = console.error.bind(console);
+// eslint-disable-next-line no-console -- as above
+console.error = (...args: unknown[]) => {
+  // The error is created in jsdom's realm, so it is recognised by its message rather than `instanceof Error`.
+  const [first] = args;
+  if (typeof first === 'object' && first !== null && (first as { message?: unknown }).message === 'Could not parse CSS stylesheet') return;
+  forwardError(...args);
+};

@@ -1,9 +1,10 @@
 import type { MemberSummary } from '@glow/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Flex, Input, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Card, Flex, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { memberKeys, searchMembers } from '../../api/member.service';
+import { listTags, tagKeys } from '../../api/tag.service';
 import { formatDateTime, orEmpty } from '../../shared/format';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -50,6 +51,7 @@ export function MemberListPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
+  const tagId = params.get('tagId') ?? '';
   const page = positiveInt(params.get('page'), 1, 10000);
   const pageSize = positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE, 100);
 
@@ -61,17 +63,21 @@ export function MemberListPage() {
     setDraft(q);
   }
 
-  const search = { q: q || undefined, page, pageSize };
+  const { data: tags, error: tagsError, isFetching: tagsLoading } = useQuery({ queryKey: tagKeys.all, queryFn: ({ signal }) => listTags(signal) });
+  const tagOptions = (tags ?? []).map((tag) => ({ value: tag.id, label: `${tag.label}（${tag.members}）` }));
+
+  const search = { q: q || undefined, tagId: tagId || undefined, page, pageSize };
   const { data, error, isFetching } = useQuery({
     queryKey: memberKeys.search(search),
     queryFn: ({ signal }) => searchMembers(search, signal),
     placeholderData: keepPreviousData,
   });
 
-  const updateParams = (next: { q?: string; page?: number; pageSize?: number }) => {
-    const merged = { q, page, pageSize, ...next };
+  const updateParams = (next: { q?: string; tagId?: string; page?: number; pageSize?: number }) => {
+    const merged = { q, tagId, page, pageSize, ...next };
     const result = new URLSearchParams();
     if (merged.q) result.set('q', merged.q);
+    if (merged.tagId) result.set('tagId', merged.tagId);
     if (merged.page !== 1) result.set('page', String(merged.page));
     if (merged.pageSize !== DEFAULT_PAGE_SIZE) result.set('pageSize', String(merged.pageSize));
     setParams(result);
@@ -80,18 +86,34 @@ export function MemberListPage() {
   return (
     <Card title="会员">
       <Flex vertical gap={16}>
-        <Input.Search
-          id="member-search"
-          allowClear
-          enterButton="搜索"
-          maxLength={MAX_QUERY_LENGTH}
-          placeholder="输入完整手机号，或姓名、昵称、会员号的一部分"
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
-          onSearch={(value) => updateParams({ q: value.trim(), page: 1 })}
-          loading={isFetching}
-          style={{ maxWidth: 480 }}
-        />
+        <Flex gap={12} wrap>
+          <Input.Search
+            id="member-search"
+            allowClear
+            enterButton="搜索"
+            maxLength={MAX_QUERY_LENGTH}
+            placeholder="输入完整手机号，或姓名、昵称、会员号的一部分"
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            onSearch={(value) => updateParams({ q: value.trim(), page: 1 })}
+            loading={isFetching}
+            style={{ maxWidth: 480 }}
+          />
+          <Select<string>
+            id="tag-filter"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="按标签筛选"
+            loading={tagsLoading}
+            options={tagOptions}
+            // Until the tags arrive, a tag id from the URL would show as a raw id.
+            value={tagId && tags ? tagId : undefined}
+            onChange={(value) => updateParams({ tagId: value ?? '', page: 1 })}
+            notFoundContent="暂无标签"
+            style={{ width: 220 }}
+          />
+        </Flex>
+        {tagsError && <Alert type="warning" showIcon title={`标签加载失败：${tagsError.message}`} />}
         {error && <Alert id="member-search-error" type="error" showIcon title={error.message} />}
         <Table<MemberSummary>
           rowKey="id"
