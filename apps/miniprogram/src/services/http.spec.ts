@@ -217,6 +217,26 @@ describe(HttpClient.name, () => {
     expect(session.current?.accessToken).toBe('access-1');
   });
 
+  it('sends PUT bodies as JSON and accepts an empty 204 answer to DELETE', async () => {
+    const sent: { method: HttpMethod; header: Header; data?: unknown }[] = [];
+    const transport: Transport = {
+      request: async (options) => {
+        sent.push(options);
+        return options.method === 'DELETE' ? { statusCode: 204, data: '' } : { statusCode: 200, data: { ok: true } };
+      },
+      upload: async () => ({ statusCode: 200, data: '' }),
+    };
+    const sut = new HttpClient({ baseUrl: '', transport });
+
+    await expect(sut.put('/skin/sessions/s-1/answers/q1', { value: 3 })).resolves.toEqual({ ok: true });
+    await expect(sut.delete('/skin/consent')).resolves.toBeUndefined();
+
+    expect(sent.map((options) => [options.method, options.header['Content-Type'], options.data])).toEqual([
+      ['PUT', 'application/json', { value: 3 }],
+      ['DELETE', undefined, undefined],
+    ]);
+  });
+
   it('parses the text body that uploadFile returns', async () => {
     const { sut } = setup();
 
@@ -243,5 +263,17 @@ describe(MemberSession.name, () => {
     await sut.get('/me');
 
     expect(api.calls.at(-1)?.token).toBe(joined.accessToken);
+  });
+
+  it('logs in afresh after the session is cleared (the account was deleted)', async () => {
+    const { api, session, sut } = setup();
+    await sut.get('/me');
+
+    session.clear();
+    await sut.get('/me');
+
+    expect(api.logins).toBe(2);
+    expect(api.refreshes).toBe(0);
+    expect(api.calls.at(-1)?.token).toBe('access-2');
   });
 });

@@ -92,6 +92,14 @@ export class HttpClient {
     return this.request<T>('PATCH', path, body);
   }
 
+  put<T>(path: string, body: object): Promise<T> {
+    return this.request<T>('PUT', path, body);
+  }
+
+  delete<T>(path: string): Promise<T> {
+    return this.request<T>('DELETE', path);
+  }
+
   /** Uploads a local file (a WeChat temp path, or a blob URL in H5) as multipart field `name`. */
   upload<T>(path: string, filePath: string, name = 'file'): Promise<T> {
     const url = this.options.baseUrl + path;

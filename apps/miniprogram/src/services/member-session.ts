@@ -36,6 +36,14 @@ export class MemberSession implements TokenSource {
     this.session = session;
   }
 
+  /**
+   * Forgets the session after the account was deleted (the API has already ended it). The next call logs in
+   * again with a new WeChat code and gets a pre-member session, as for anyone who has not joined.
+   */
+  clear(): void {
+    this.session = null;
+  }
+
   async accessToken(): Promise<string> {
     return (await this.start()).accessToken;
   }

@@ -12,3 +12,9 @@ export function fromIsoDate(value: string | null | undefined): Date | null {
   const date = new Date(year, month - 1, day);
   return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : null;
 }
+
+/** `YYYY-MM-DD` of an instant (an ISO timestamp from the API) in the device's time zone; `''` when unreadable. */
+export function formatDay(instant: string): string {
+  const date = new Date(instant);
+  return Number.isNaN(date.getTime()) ? '' : toIsoDate(date);
+}

@@ -1,7 +1,7 @@
 // Minimal DOM stand-ins for @tarojs/components: enough for pages to render and be clicked in jsdom.
 const React = require('react');
 
-const PLATFORM_ONLY = ['openType', 'onGetPhoneNumber', 'onChooseAvatar', 'userSelect', 'mode', 'hoverStyle'];
+const PLATFORM_ONLY = ['openType', 'onGetPhoneNumber', 'onChooseAvatar', 'userSelect', 'mode', 'hoverStyle', 'autoHeight', 'catchMove'];
 
 // Mini-program-only props are not DOM attributes; drop them so React does not warn.
 const strip = (props) => {
@@ -15,4 +15,12 @@ const Text = (props) => React.createElement('span', strip(props));
 const Image = ({ src, ...props }) => React.createElement('img', { src, ...strip(props) });
 const Button = (props) => React.createElement('button', { type: 'button', ...strip(props) });
 
-module.exports = { __esModule: true, View, Text, Image, Button };
+// Taro's Textarea reports typing as onInput({ detail: { value } }).
+const Textarea = ({ onInput, maxlength, ...props }) =>
+  React.createElement('textarea', {
+    ...strip(props),
+    maxLength: maxlength,
+    onChange: (event) => onInput && onInput({ detail: { value: event.target.value } }),
+  });
+
+module.exports = { __esModule: true, View, Text, Image, Button, Textarea };

@@ -16,9 +16,16 @@ const Taro = {
   login: jest.fn(),
   chooseImage: jest.fn(),
   navigateTo: jest.fn(() => Promise.resolve()),
+  navigateBack: jest.fn(() => Promise.resolve()),
+  getCurrentPages: jest.fn(() => [{}]),
   redirectTo: jest.fn(() => Promise.resolve()),
   reLaunch: jest.fn(() => Promise.resolve()),
   showToast: jest.fn(() => Promise.resolve()),
+  // Confirms unless a test says otherwise.
+  showModal: jest.fn(() => Promise.resolve({ confirm: true, cancel: false })),
+  setClipboardData: jest.fn(() => Promise.resolve()),
+  getFileSystemManager: jest.fn(() => ({ writeFile: jest.fn((options) => options.success && options.success()) })),
+  env: { USER_DATA_PATH: 'http://usr' },
   getStorageSync: jest.fn((key) => (storage.has(key) ? storage.get(key) : '')),
   setStorageSync: jest.fn((key, value) => {
     storage.set(key, value);

@@ -35,6 +35,14 @@ const HOME: MemberHomeResponse = {
   tier: { code: 'silver', name: '银卡会员' },
   points: { balance: 1280 },
   consent: { version: '2026-11', grantedAt: '2026-11-20T08:00:00.000Z' },
+  completeness: {
+    percent: 60,
+    missing: [
+      { field: 'birthday', label: '生日' },
+      { field: 'skinProfile', label: '肤质测试' },
+    ],
+    nudge: '填写生日，生日月可领专属礼遇',
+  },
 };
 
 const byId = (container: HTMLElement, id: string) => container.querySelector(`#${id}`);
@@ -51,6 +59,7 @@ describe('HomePage', () => {
 
     const cta = await screen.findByText('立即加入会员');
     expect(byId(container, 'member-card')).toBeNull();
+    expect(byId(container, 'skin-test-entry')).toBeNull();
     expect(memberHome).not.toHaveBeenCalled();
 
     fireEvent.click(cta);
@@ -75,6 +84,49 @@ describe('HomePage', () => {
 
     fireEvent.click(byId(container, 'go-profile') as Element);
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/profile/index' });
+  });
+
+  it('nudges a member toward a complete profile, starting with what is missing first', async () => {
+    start.mockResolvedValue(session('member'));
+    memberHome.mockResolvedValue(HOME);
+    const { container } = render(<HomePage />);
+
+    await waitFor(() => expect(byId(container, 'profile-completeness')).not.toBeNull());
+    expect(byId(container, 'profile-completeness-percent')?.textContent).toBe('60%');
+    expect(byId(container, 'profile-completeness-nudge')?.textContent).toBe('填写生日，生日月可领专属礼遇');
+
+    fireEvent.click(byId(container, 'profile-completeness') as Element);
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/profile/index' });
+  });
+
+  it('offers the skin test to a member without a skin profile', async () => {
+    start.mockResolvedValue(session('member'));
+    memberHome.mockResolvedValue({
+      ...HOME,
+      completeness: { percent: 80, missing: [{ field: 'skinProfile', label: '肤质测试' }], nudge: '完成肤质测试，获取专属护肤推荐' },
+    });
+    const { container } = render(<HomePage />);
+
+    await waitFor(() => expect(byId(container, 'skin-test-entry')).not.toBeNull());
+    expect(byId(container, 'skin-test-entry')?.textContent).toContain('开始测试');
+
+    fireEvent.click(byId(container, 'profile-completeness') as Element);
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/skin-test/index' });
+    fireEvent.click(byId(container, 'skin-test-entry') as Element);
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/skin-test/index' });
+  });
+
+  it('opens the skin report from the entry once the member has a skin profile, and hides a complete nudge', async () => {
+    start.mockResolvedValue(session('member'));
+    memberHome.mockResolvedValue({ ...HOME, completeness: { percent: 100, missing: [], nudge: null } });
+    const { container } = render(<HomePage />);
+
+    await waitFor(() => expect(byId(container, 'skin-test-entry')).not.toBeNull());
+    expect(byId(container, 'profile-completeness')).toBeNull();
+    expect(byId(container, 'skin-test-entry-text')?.textContent).toContain('查看我的肤质报告');
+
+    fireEvent.click(byId(container, 'skin-test-entry') as Element);
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/skin-result/index' });
   });
 
   it('falls back to the invitation when the API says the user has not joined', async () => {

@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { MemberCard } from '../../components/member-card';
+import { ProfileCompleteness } from '../../components/profile-completeness';
 import { Button } from '../../components/ui';
 import { useHome } from './use-home';
 import styles from './index.module.scss';
 
 export default function HomePage() {
-  const { state, retry, goJoin, goProfile } = useHome();
+  const { state, retry, hasSkinProfile, goJoin, goProfile, goSkin, goComplete } = useHome();
 
   if (state.status === 'loading') {
     return (
@@ -52,6 +53,16 @@ export default function HomePage() {
   return (
     <View className={styles.page}>
       <MemberCard home={state.home} />
+      {state.home.completeness.missing.length > 0 ? <ProfileCompleteness completeness={state.home.completeness} onTap={goComplete} /> : null}
+      <View id='skin-test-entry' className={styles.entry} onClick={goSkin}>
+        <View className={styles.entryText}>
+          <Text className={styles.entryTitle}>肤质测试</Text>
+          <Text id='skin-test-entry-text' className={styles.entryHint}>
+            {hasSkinProfile ? '查看我的肤质报告与专属推荐' : '2 分钟了解你的肌肤，获取专属护肤推荐'}
+          </Text>
+        </View>
+        <Text className={styles.entryGo}>{hasSkinProfile ? '查看报告 ›' : '开始测试 ›'}</Text>
+      </View>
       <View className={styles.actions}>
         <Button id='go-profile' type='primary' fill='outline' block onClick={goProfile}>
           编辑个人资料

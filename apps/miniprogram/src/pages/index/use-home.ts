@@ -42,10 +42,27 @@ export function useHome() {
     void load();
   };
 
+  const home = state.status === 'member' ? state.home : null;
+  const missing = home?.completeness.missing ?? [];
+  const hasSkinProfile = home !== null && !missing.some(isSkinProfileField);
+
   return {
     state,
     retry,
+    /** The member has a skin profile, so the skin entry opens the report instead of the test. */
+    hasSkinProfile,
     goJoin: () => Taro.navigateTo({ url: '/pages/join/index' }),
     goProfile: () => Taro.navigateTo({ url: '/pages/profile/index' }),
+    goSkin: () => Taro.navigateTo({ url: hasSkinProfile ? '/pages/skin-result/index' : '/pages/skin-test/index' }),
+    /** The nudge speaks about the first missing item, so the tap goes where that item is filled in. */
+    goComplete: () => {
+      const first = missing[0];
+      void Taro.navigateTo({ url: first && isSkinProfileField(first) ? '/pages/skin-test/index' : '/pages/profile/index' });
+    },
   };
+}
+
+/** The completeness item the skin test fills (the API names it `skinProfile`). */
+function isSkinProfileField(item: { field: string }): boolean {
+  return /skin/i.test(item.field);
 }

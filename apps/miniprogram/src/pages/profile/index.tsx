@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { AvatarPicker } from '../../components/avatar-picker';
+import { DeleteAccountDialog } from '../../components/delete-account-dialog';
 import { ProfileFields } from '../../components/profile-fields';
 import { Button } from '../../components/ui';
+import { usePrivacy } from './use-privacy';
 import { useProfile } from './use-profile';
 import styles from './index.module.scss';
 
@@ -14,6 +16,7 @@ const PROFILE_IDS = {
 
 export default function ProfilePage() {
   const profile = useProfile();
+  const privacy = usePrivacy();
 
   if (profile.load === 'loading') {
     return (
@@ -66,6 +69,43 @@ export default function ProfilePage() {
           保存
         </Button>
       </View>
+
+      <View id='privacy-section' className={styles.section}>
+        <Text className={styles.sectionTitle}>隐私与数据</Text>
+        <View id='export-data' className={styles.row} onClick={() => void privacy.exportData()}>
+          <View className={styles.rowText}>
+            <Text className={styles.rowTitle}>导出我的数据</Text>
+            <Text className={styles.rowHint}>下载我们保存的你的全部个人信息（JSON）</Text>
+          </View>
+          <Text className={styles.rowGo}>{privacy.exporting ? '导出中…' : '›'}</Text>
+        </View>
+        <View id='revoke-skin-consent' className={styles.row} onClick={() => void privacy.revokeSkin()}>
+          <View className={styles.rowText}>
+            <Text className={styles.rowTitle}>撤回肤质数据授权</Text>
+            <Text className={styles.rowHint}>撤回后将删除你的肤质测试答案与报告</Text>
+          </View>
+          <Text className={styles.rowGo}>{privacy.revoking ? '处理中…' : '›'}</Text>
+        </View>
+        <View id='delete-account' className={styles.row} onClick={privacy.openDelete}>
+          <View className={styles.rowText}>
+            <Text className={`${styles.rowTitle} ${styles.danger}`}>注销账号</Text>
+            <Text className={styles.rowHint}>注销后个人信息将被匿名化，且无法恢复</Text>
+          </View>
+          <Text className={styles.rowGo}>›</Text>
+        </View>
+      </View>
+
+      {privacy.deleteOpen ? (
+        <DeleteAccountDialog
+          phrase={privacy.deletePhrase}
+          value={privacy.phrase}
+          onChange={privacy.setPhrase}
+          submitting={privacy.deleting}
+          error={privacy.deleteError}
+          onCancel={privacy.closeDelete}
+          onConfirm={() => void privacy.confirmDelete()}
+        />
+      ) : null}
     </View>
   );
 }
