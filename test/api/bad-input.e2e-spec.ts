@@ -78,6 +78,19 @@ describe('Bad input', () => {
     expect(after[0].n).toBe(before[0].n);
   });
 
+  it('a NUL character anywhere (query, path, body) is refused before it reaches the database', async () => {
+    const requests = [
+      api(stack).get('/api/staff/members?q=%00abc').set('authorization', `Bearer ${staffToken}`),
+      api(stack).patch('/api/me').set('authorization', `Bearer ${memberToken}`).send({ nickname: 'a\u0000b' }),
+      api(stack).put('/api/skin/sessions/00000000-0000-4000-8000-000000000000/answers/q%001').set('authorization', `Bearer ${memberToken}`).send({ value: 1 }),
+      api(stack).post('/api/staff/members/00000000-0000-4000-8000-000000000000/tags').set('authorization', `Bearer ${staffToken}`).send({ label: '\u0000' }),
+    ];
+    for (const res of await Promise.all(requests)) {
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('BAD_REQUEST');
+    }
+  });
+
   it('malformed JSON, a wrong content type and an oversized body are 4xx with a code, never a 5xx', async () => {
     const bad = await api(stack).post('/api/auth/member/login').set('content-type', 'application/json').send('{"code":');
     expect(bad.status).toBe(400);

@@ -3,6 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { CatalogModule } from './modules/catalog/catalog.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { MemberModule } from './modules/member/member.module';
 import { SkinModule } from './modules/skin/skin.module';
@@ -37,6 +38,7 @@ export class AppModule {
         JobsModule,
         MemberModule,
         IdentityModule,
+        CatalogModule,
         SkinModule,
       ],
       controllers: [HealthController, ClientConfigController],

@@ -41,10 +41,23 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     const code = status === 413 ? ErrorCode.PayloadTooLarge : status === 415 ? ErrorCode.UnsupportedMediaType : status < 500 ? ErrorCode.BadRequest : ErrorCode.Internal;
     void reply.status(ERRORS[code].status).send({ code, message: ERRORS[code].message });
   });
+  // PostgreSQL text cannot hold NUL, so a string carrying one would fail in the database as a 5xx: refuse it up front.
+  fastify.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+    if (hasNul(req.query) || hasNul(req.params) || hasNul(req.body)) {
+      await reply.status(400).send({ code: ErrorCode.BadRequest, message: ERRORS.BAD_REQUEST.message });
+    }
+  });
   await app.register(multipart, { limits: { fileSize: AVATAR_LIMIT_BYTES, files: 1, fields: 5 } });
   await serveClients(app, config);
   setUpSwagger(app);
   return app;
+}
+
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 20 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
+  if (Array.isArray(value)) return value.some((v) => hasNul(v, depth + 1));
+  return Object.entries(value as Record<string, unknown>).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
 }
 
 function setUpSwagger(app: NestFastifyApplication): void {

@@ -60,7 +60,7 @@ export async function seedSkinResults(db: DataSource, progress?: SeedProgress, l
   if (members.length === 0) return 0;
   const faker = new Faker({ locale: [zh_CN] });
   faker.seed(20261124 + members.length);
-  const now = Date.UTC(2026, 10, 23);
+  const now = Date.now();
   progress?.start(members.length, 'skin tests');
   let added = 0;
   for (let from = 0; from < members.length; from += BATCH) {
@@ -71,7 +71,8 @@ export async function seedSkinResults(db: DataSource, progress?: SeedProgress, l
         const scored = scoreQuestionnaire(version.definition, answers);
         if (!scored.ok) continue;
         const p = scored.profile;
-        const takenAt = new Date(faker.number.int({ min: new Date(m.joined_at).getTime(), max: now }));
+        // Most tests were taken in the last three months, so the 30-day click-through report has data to show.
+        const takenAt = new Date(faker.number.int({ min: Math.max(new Date(m.joined_at).getTime(), now - 90 * 86_400_000), max: now }));
         await tx.query(`INSERT INTO member_consent (member_id, kind, version, granted_at) VALUES ($1, 'skin_data', $2, $3) ON CONFLICT DO NOTHING`, [m.id, SKIN_DATA_NOTICE.version, takenAt]);
         const [session] = await tx.query<{ id: string }[]>(
           `INSERT INTO skin_session (member_id, questionnaire_version_id, answers, status, started_at, updated_at, submitted_at)

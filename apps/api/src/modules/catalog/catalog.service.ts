@@ -13,16 +13,14 @@ import {
 import {
   ALLERGEN_LABELS,
   ALLERGENS,
-  type Allergen,
   PRODUCT_CATEGORIES,
   PRODUCT_CATEGORY_LABELS,
   type ProductCategory,
+  type RecommendableProduct,
   SKIN_CONCERN_LABELS,
   SKIN_CONCERNS,
   SKIN_TYPE_LABELS,
   SKIN_TYPES,
-  type SkinConcern,
-  type SkinType,
 } from '@glow/domain';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -31,18 +29,7 @@ import { Brackets, In, QueryFailedError, Repository } from 'typeorm';
 import { CatalogException } from './catalog.exception';
 import { Product } from './product.entity';
 
-/** Active products as the recommendation rules need them (same shape as `RecommendableProduct` in `@glow/domain`). */
-export interface RecommendableProduct {
-  id: string;
-  name: string;
-  category: ProductCategory;
-  suitableSkinTypes: SkinType[];
-  concerns: SkinConcern[];
-  allergens: Allergen[];
-  active: boolean;
-}
-
-export const IMPORT_MAX_ROWS = 2000;
+const IMPORT_MAX_ROWS = 2000;
 const UPSERT_BATCH = 500;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -57,13 +44,13 @@ const COLUMNS: { field: ImportField; header: string; required: boolean; width: n
   { field: 'sku', header: 'SKU', required: true, width: 16, aliases: ['sku'], note: '3–32 位大写字母、数字或短横线，以字母或数字开头，如 GL-SK-001；已存在的 SKU 会被更新' },
   { field: 'name', header: '商品名称', required: true, width: 28, aliases: ['名称'], note: '不超过 60 个字' },
   { field: 'line', header: '系列', required: false, width: 12, aliases: [], note: '品牌系列，如 水光系列，不超过 30 个字' },
-  { field: 'category', header: '分类', required: true, width: 8, aliases: ['类别'], note: '填写中文或代码，见下方“分类”' },
+  { field: 'category', header: '分类', required: true, width: 8, aliases: ['类别'], note: '填写中文或代码，可选值见“填写说明”表' },
   { field: 'priceFen', header: '价格（元）', required: true, width: 12, aliases: ['价格'], note: '单位：元，最多两位小数，如 199 或 199.50' },
   { field: 'images', header: '图片', required: false, width: 30, aliases: [], note: '图片链接（https:// 开头），最多 9 张，多张用换行或逗号分隔' },
   { field: 'description', header: '描述', required: false, width: 40, aliases: [], note: '不超过 500 个字' },
-  { field: 'suitableSkinTypes', header: '适合肤质', required: false, width: 22, aliases: [], note: '可填多个，用 , ， 、 或 / 分隔，见下方“适合肤质”' },
-  { field: 'concerns', header: '针对问题', required: false, width: 18, aliases: [], note: '可填多个，分隔同上，见下方“针对问题”' },
-  { field: 'allergens', header: '致敏成分', required: false, width: 18, aliases: [], note: '产品含有的致敏成分，可填多个，分隔同上，见下方“致敏成分”' },
+  { field: 'suitableSkinTypes', header: '适合肤质', required: false, width: 22, aliases: [], note: '中文或代码，可填多个，用 , ， 、 或 / 分隔，可选值见“填写说明”表' },
+  { field: 'concerns', header: '针对问题', required: false, width: 18, aliases: [], note: '中文或代码，可填多个，用 , ， 、 或 / 分隔，可选值见“填写说明”表' },
+  { field: 'allergens', header: '致敏成分', required: false, width: 18, aliases: [], note: '产品含有的致敏成分，中文或代码，可填多个，用 , ， 、 或 / 分隔，可选值见“填写说明”表' },
   { field: 'usageDays', header: '使用天数', required: false, width: 10, aliases: [], note: '正常使用一件可用多少天（1–3650 的整数），用于复购提醒' },
 ];
 
@@ -222,15 +209,8 @@ export class CatalogService {
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c.required ? 'FFFDE2E2' : 'FFEFEFEF' } };
       cell.note = `${c.required ? '必填' : '选填'}：${c.note}`;
     });
+    // No drop-down list on 分类: exceljs 4.4 merges per-cell validations into overlapping ranges, which Excel repairs on open.
     sheet.addRow(EXAMPLE_ROW);
-    const categoryColumn = COLUMNS.findIndex((c) => c.field === 'category') + 1;
-    for (let row = 2; row <= IMPORT_MAX_ROWS + 1; row++) {
-      sheet.getCell(row, categoryColumn).dataValidation = {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`"${PRODUCT_CATEGORIES.map((c) => PRODUCT_CATEGORY_LABELS[c]).join(',')}"`],
-      };
-    }
 
     const help = wb.addWorksheet('填写说明');
     help.columns = [
