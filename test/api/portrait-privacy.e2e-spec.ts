@@ -1,7 +1,7 @@
 import type { MemberPortraitResponse, MemberSummary, MemberTagView, Paged, TagSummary } from '@glow/contracts';
 import type { DataSource } from 'typeorm';
 import { PERSONAS } from '../../libs/domain/src/skin/testing/personas';
-import { as, newMember, takeSkinTest, type TestMember } from '../support/skin';
+import { as, must, newMember, takeSkinTest, type TestMember } from '../support/skin';
 import { e2eDataSource, startStack, type Stack } from '../support/stack';
 import { api, join, memberLogin, newWechatUser, staffLogin } from '../support/wechat-user';
 
@@ -25,7 +25,7 @@ describe('Member portrait, tags and privacy rights', () => {
   async function storeMemberWithProfile(): Promise<TestMember> {
     const [{ code }] = await db.query(`SELECT code FROM store WHERE id = $1`, [storeId]);
     const m = await newMember(stack, { scene: `s=${code}` });
-    await takeSkinTest(stack, m.token, PERSONAS.find((p) => p.name === 'oily with inflamed acne')!.answers);
+    await takeSkinTest(stack, m.token, must(PERSONAS.find((p) => p.name === 'oily with inflamed acne'), 'persona').answers);
     return m;
   }
 
@@ -62,7 +62,7 @@ describe('Member portrait, tags and privacy rights', () => {
     const m = await storeMemberWithProfile();
     const label = `口红控${Date.now() % 100000}`;
     const added = (await api(stack).post(`/api/staff/members/${m.id}/tags`).set(as(advisor)).send({ label }).expect(201)).body as MemberTagView[];
-    const tag = added.find((t) => t.label === label)!;
+    const tag = must(added.find((t) => t.label === label), 'the manual tag');
     expect(tag).toMatchObject({ kind: 'manual', key: null });
     expect(tag.addedBy).toBeTruthy();
     await api(stack).post(`/api/staff/members/${m.id}/tags`).set(as(advisor)).send({ label }).expect(201);
@@ -73,7 +73,7 @@ describe('Member portrait, tags and privacy rights', () => {
     const filtered = (await api(stack).get(`/api/staff/members?tagId=${tag.tagId}`).set(as(advisor)).expect(200)).body as Paged<MemberSummary>;
     expect(filtered.items.map((x) => x.id)).toEqual([m.id]);
 
-    const rule = added.find((t) => t.key === 'acne-concern')!;
+    const rule = must(added.find((t) => t.key === 'acne-concern'), 'the acne rule tag');
     const refused = await api(stack).delete(`/api/staff/members/${m.id}/tags/${rule.tagId}`).set(as(advisor));
     expect([refused.status, refused.body.code]).toEqual([409, 'TAG_RULE_MANAGED']);
     const removed = (await api(stack).delete(`/api/staff/members/${m.id}/tags/${tag.tagId}`).set(as(advisor)).expect(200)).body as MemberTagView[];

@@ -2,7 +2,7 @@ import type { Question } from '@glow/domain';
 import type { QuestionnaireDetail, RecommendationReport, SkinResultResponse, SkinResultSummary, SkinSessionState, SkinTestResponse } from '@glow/contracts';
 import type { DataSource } from 'typeorm';
 import { PERSONAS } from '../../libs/domain/src/skin/testing/personas';
-import { as, grantSkinConsent, newMember, skinTest, takeSkinTest } from '../support/skin';
+import { as, grantSkinConsent, must, newMember, skinTest, takeSkinTest } from '../support/skin';
 import { e2eDataSource, startStack, type Stack } from '../support/stack';
 import { api, staffLogin } from '../support/wechat-user';
 
@@ -128,10 +128,10 @@ describe('Members take the skin test and get recommendations', () => {
     const scale = firstOf(test, 'scale');
     const cases: [string, object][] = [
       ['no-such-question', { optionKeys: ['a'] }],
-      [single.key, { optionKeys: [single.options![0].key, single.options![1].key] }],
+      [single.key, { optionKeys: [must(single.options, 'options')[0].key, must(single.options, 'options')[1].key] }],
       [single.key, { optionKeys: ['zz'] }],
       [single.key, { value: 3 }],
-      [scale.key, { value: scale.scale!.max + 1 }],
+      [scale.key, { value: must(scale.scale, 'scale').max + 1 }],
     ];
     for (const [key, body] of cases) {
       const res = await answer(m.token, session.id, key, body);
@@ -157,7 +157,7 @@ describe('Members take the skin test and get recommendations', () => {
     const session = (await start(owner.token, test).expect(201)).body as SkinSessionState;
     const q = test.definition.questions[0];
 
-    const steal = await answer(other.token, session.id, q.key, { optionKeys: [q.options![0].key] });
+    const steal = await answer(other.token, session.id, q.key, { optionKeys: [must(q.options, 'options')[0].key] });
     expect([steal.status, steal.body.code]).toEqual([404, 'SKIN_SESSION_NOT_FOUND']);
     const submit = await api(stack).post(`/api/skin/sessions/${session.id}/submit`).set(as(other.token));
     expect(submit.status).toBe(404);
@@ -179,7 +179,7 @@ describe('Members take the skin test and get recommendations', () => {
     const twice = await api(stack).post(`/api/skin/sessions/${session.id}/submit`).set(as(m.token));
     expect([twice.status, twice.body.code]).toEqual([409, 'SKIN_SESSION_CLOSED']);
     const q = test.definition.questions[0];
-    const late = await answer(m.token, session.id, q.key, { optionKeys: [q.options![0].key] });
+    const late = await answer(m.token, session.id, q.key, { optionKeys: [must(q.options, 'options')[0].key] });
     expect([late.status, late.body.code]).toEqual([409, 'SKIN_SESSION_CLOSED']);
     expect(await db.query(`SELECT 1 FROM skin_result WHERE member_id = $1`, [m.id])).toHaveLength(1);
   });
@@ -200,7 +200,7 @@ describe('Members take the skin test and get recommendations', () => {
     expect(home.body.servedId).not.toBe(result.recommendations.servedId);
 
     const report = (await api(stack).get('/api/staff/recommendations/report?days=7').set(as(marketer)).expect(200)).body as RecommendationReport;
-    const pos2 = report.byPosition.find((p) => p.position === 2)!;
+    const pos2 = must(report.byPosition.find((p) => p.position === 2), 'position 2');
     expect(pos2.clicks).toBeGreaterThanOrEqual(1);
     expect(pos2.ctr).toBeCloseTo(pos2.clicks / pos2.impressions, 3);
     expect(report.byProduct.find((p) => p.productId === second.product.id)?.clicks).toBeGreaterThanOrEqual(1);
@@ -318,7 +318,7 @@ describe('Members take the skin test and get recommendations', () => {
 
       // The marketer republishes the primary questionnaire (same questions, new version).
       const detail = (await api(stack).put(`/api/staff/questionnaires/${before.questionnaireId}/draft`).set(as(marketer)).send({ title: before.title, description: before.description, definition: before.definition }).expect(200)).body as QuestionnaireDetail;
-      await api(stack).post(`/api/staff/questionnaires/${before.questionnaireId}/publish`).set(as(marketer)).send({ version: detail.draft!.version }).expect(200);
+      await api(stack).post(`/api/staff/questionnaires/${before.questionnaireId}/publish`).set(as(marketer)).send({ version: must(detail.draft, 'a draft').version }).expect(200);
 
       const stale = await start(m.token, before);
       expect([stale.status, stale.body.code]).toEqual([409, 'QUESTIONNAIRE_VERSION_CHANGED']);

@@ -1,13 +1,15 @@
 import { join } from 'node:path';
-import { STANDARD_QUESTIONNAIRE } from '@glow/domain';
+import { type Question, STANDARD_QUESTIONNAIRE } from '@glow/domain';
 import type { Page } from 'playwright-core';
 import { PERSONAS } from '../../libs/domain/src/skin/testing/personas';
 import { openBrowser, shot } from '../support/browser';
 import { consoleLogin, joinInMiniProgram } from '../support/miniprogram';
+import { must } from '../support/skin';
 import { startStack, type Stack } from '../support/stack';
 
 const ROOT = join(__dirname, '..', '..');
-const PERSONA = PERSONAS.find((p) => p.name === 'oily with inflamed acne')!;
+const PERSONA = must(PERSONAS.find((p) => p.name === 'oily with inflamed acne'), 'persona');
+const labelOf = (q: Question, key: string) => must(q.options?.find((o) => o.key === key), `option ${key}`).label;
 
 /** Answers the skin test screen by screen as the persona would, tapping the options by their labels. */
 async function answerSkinTest(page: Page): Promise<void> {
@@ -20,10 +22,9 @@ async function answerSkinTest(page: Page): Promise<void> {
     if (q.kind === 'scale') {
       await page.locator('.skin-scale-option').filter({ hasText: new RegExp(`^\\s*${a?.value}\\s*$`) }).click();
     } else if (q.kind === 'single') {
-      const label = q.options!.find((o) => o.key === a!.optionKeys![0])!.label;
-      await page.locator('.skin-option').filter({ hasText: label }).click();
+      await page.locator('.skin-option').filter({ hasText: labelOf(q, must(a?.optionKeys, 'an answer')[0]) }).click();
     } else if (q.kind === 'multiple') {
-      for (const key of a!.optionKeys!) await page.locator('.skin-option').filter({ hasText: q.options!.find((o) => o.key === key)!.label }).click();
+      for (const key of must(a?.optionKeys, 'an answer')) await page.locator('.skin-option').filter({ hasText: labelOf(q, key) }).click();
       if (!last) await page.locator('#skin-next').click();
     } else if (!last) {
       await page.locator('#skin-next').click();

@@ -45,3 +45,9 @@ export async function takeSkinTest(stack: Stack, token: string, answers: Answer[
   if (res.status !== 201) throw new Error(`submit answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body as SkinResultResponse;
 }
+
+/** The value, or a test failure naming what was missing. */
+export function must<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`expected ${what}`);
+  return value;
+}
