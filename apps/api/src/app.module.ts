@@ -7,6 +7,7 @@ import { CatalogModule } from './modules/catalog/catalog.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { MemberModule } from './modules/member/member.module';
 import { SkinModule } from './modules/skin/skin.module';
+import { AppointmentModule } from './modules/appointment/appointment.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { AppConfig } from './platform/config/app-config';
@@ -40,6 +41,7 @@ export class AppModule {
         IdentityModule,
         CatalogModule,
         SkinModule,
+        AppointmentModule,
       ],
       controllers: [HealthController, ClientConfigController],
     };

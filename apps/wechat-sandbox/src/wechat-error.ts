@@ -8,9 +8,11 @@ const ERRMSG: Readonly<Record<number, string>> = {
   [-1]: 'system error',
   40001: 'invalid credential, access_token is invalid or not latest',
   40002: 'invalid grant_type',
+  40003: 'invalid openid',
   40013: 'invalid appid',
   40014: 'invalid access_token',
   40029: 'invalid code',
+  40037: 'invalid template_id',
   40097: 'invalid args',
   40125: 'invalid appsecret',
   40163: 'code been used',
@@ -22,10 +24,12 @@ const ERRMSG: Readonly<Record<number, string>> = {
   41008: 'missing code',
   41030: 'invalid page',
   42001: 'access_token expired',
+  43101: 'user refuse to accept the msg',
   44002: 'empty post data',
   45009: 'reach max api daily quota limit',
   45011: 'api minute-quota reach limit mustslower retry next minute',
   47001: 'data format error',
+  47003: 'argument invalid!',
 };
 
 export type WechatErrorBody = { errcode: number; errmsg: string };
@@ -35,7 +39,8 @@ function requestId(): string {
   return [0, 1, 2].map(() => randomBytes(4).toString('hex')).join('-');
 }
 
-export function wechatError(errcode: number): WechatErrorBody {
-  const text = ERRMSG[errcode] ?? 'sandbox injected error';
+/** `detail` replaces the standard text where WeChat names the culprit, e.g. 47003's `argument invalid! data.thing1.value invalid`. */
+export function wechatError(errcode: number, detail?: string): WechatErrorBody {
+  const text = detail ?? ERRMSG[errcode] ?? 'sandbox injected error';
   return { errcode, errmsg: `${text}, rid: ${requestId()}` };
 }

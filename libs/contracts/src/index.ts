@@ -17,3 +17,4 @@ export * from './skin/skin-test.dto';
 export * from './member/tag.dto';
 export * from './member/privacy.dto';
 export * from './staff/member-portrait.response';
+export * from './appointment/appointment.dto';

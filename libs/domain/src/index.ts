@@ -10,3 +10,6 @@ export * from './skin/standard-questionnaire';
 export * from './skin/recommend-products';
 export * from './skin/skin-tags';
 export * from './member/profile-completeness';
+export * from './appointment/business-time';
+export * from './appointment/free-slots';
+export * from './appointment/booking-rules';

@@ -4,6 +4,7 @@ import { maskPhone, toReadableCode } from '@glow/domain';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../modules/identity/identity.service';
 import type { PhoneCipher } from '../platform/crypto/phone-cipher';
+import { seedAppointments } from './demo-appointments';
 import { seedProducts } from './demo-products';
 import { seedQuestionnaire, seedSkinResults } from './demo-skin';
 import { DEMO_BRAND, DEMO_CITIES, DEMO_PASSWORD, DEMO_POLICY, DEMO_STAFF, DEMO_STORES } from './demo-data';
@@ -63,6 +64,7 @@ async function seedBrandAndMembers(db: DataSource, phones: PhoneCipher, opts: Se
   log(`brand, ${DEMO_STORES.length} stores, ${DEMO_STAFF.length} staff and privacy policy ${DEMO_POLICY.version} ready`);
   await seedProducts(db, log);
   await seedQuestionnaire(db, log);
+  await seedAppointments(db, log);
 
   const advisors = await db.query<{ id: string; store_id: string }[]>(`SELECT id, store_id FROM staff WHERE role = 'advisor' ORDER BY code`);
   // Demo members are numbered S0000001…; members who joined on WeChat have 10-character random numbers.

@@ -2,7 +2,15 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { SandboxContext } from '../sandbox-context';
 import type { SandboxUser } from '../state/sandbox-state';
 import { queryValue, type QueryRecord } from '../wechat-request';
-import { parseFaultInput, parseLoginCodeInput, parsePhoneCodeInput, parseUserInput, type Parsed } from './control.validation';
+import {
+  parseFaultInput,
+  parseLoginCodeInput,
+  parsePhoneCodeInput,
+  parseSubscribeChoiceInput,
+  parseSubscribeTemplateInput,
+  parseUserInput,
+  type Parsed,
+} from './control.validation';
 
 export const CONTROL_PREFIX = '/__control';
 
@@ -58,6 +66,38 @@ export function registerControlRoutes(app: FastifyInstance, ctx: SandboxContext)
     const code = state.issuePhoneCode(openid);
     if (code === null) return reply.code(400).send({ error: `user ${openid} has no phone; pass "phone" or set it via /__control/users` });
     return { code };
+  });
+
+  app.get(`${CONTROL_PREFIX}/subscribe/templates`, async () => ({ templates: state.subscriptions.templateList() }));
+
+  app.post(`${CONTROL_PREFIX}/subscribe/templates`, async (request, reply) => {
+    const parsed = parseSubscribeTemplateInput(request.body);
+    if (!parsed.ok) return badRequest(reply, parsed);
+    const { created } = state.subscriptions.putTemplate(parsed.value);
+    return reply.code(created ? 201 : 200).send(parsed.value);
+  });
+
+  // The user's answer in the wx.requestSubscribeMessage popup: like wx.login, it makes the user known to the platform.
+  app.post(`${CONTROL_PREFIX}/subscribe`, async (request, reply) => {
+    const parsed = parseSubscribeChoiceInput(request.body);
+    if (!parsed.ok) return badRequest(reply, parsed);
+    const { openid, templateId, accept } = parsed.value;
+    if (!state.subscriptions.template(templateId)) {
+      return reply.code(400).send({ error: `unknown templateId ${templateId}; see GET ${CONTROL_PREFIX}/subscribe/templates` });
+    }
+    state.upsertUser(openid, {});
+    return { openid, ...state.subscriptions.recordChoice(openid, templateId, accept ? 'accept' : 'reject') };
+  });
+
+  app.get<{ Querystring: QueryRecord }>(`${CONTROL_PREFIX}/subscribe`, async (request, reply) => {
+    const openid = queryValue(request.query, 'openid');
+    if (!openid) return reply.code(400).send({ error: 'openid is required' });
+    return { openid, subscriptions: state.subscriptions.subscriptionsOf(openid) };
+  });
+
+  app.get<{ Querystring: QueryRecord }>(`${CONTROL_PREFIX}/subscribe/messages`, async (request) => {
+    const filter = { openid: queryValue(request.query, 'openid') || undefined, templateId: queryValue(request.query, 'templateId') || undefined };
+    return { messages: state.subscriptions.delivered(filter) };
   });
 
   app.post(`${CONTROL_PREFIX}/tokens/expire`, async () => ({ expired: state.tokens.expireAll() }));

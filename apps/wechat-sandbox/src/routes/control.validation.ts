@@ -1,4 +1,6 @@
+import { newTemplateId } from '../state/random-id';
 import { FAULT_ENDPOINTS, type FaultEndpoint, type UserPatch } from '../state/sandbox-state';
+import { KEYWORD_TYPES, keywordType, type SubscribeField, type SubscribeTemplate } from '../state/subscribe-templates';
 import { isJsonObject, type JsonObject } from '../wechat-request';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -7,8 +9,17 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const PHONE_PATTERN = /^\d{4,15}$/;
 const COUNTRY_CODE_PATTERN = /^\d{1,4}$/;
 const MAX_FAULT_TIMES = 1000;
+const MAX_TEMPLATE_FIELDS = 20;
+const MAX_LABEL_LENGTH = 20;
 
 class InputError extends Error {}
+
+function readObject(value: unknown, allowed: readonly string[], what: string): JsonObject {
+  if (!isJsonObject(value)) throw new InputError(`${what} must be a JSON object`);
+  const unknown = Object.keys(value).filter((key) => !allowed.includes(key));
+  if (unknown.length > 0) throw new InputError(`unknown field(s)${what === 'body' ? '' : ` in ${what}`}: ${unknown.join(', ')}`);
+  return value;
+}
 
 /** Control bodies are optional JSON objects; unknown fields are refused so a typo never passes silently. */
 function readBody(raw: unknown, allowed: readonly string[]): JsonObject {
@@ -19,10 +30,7 @@ function readBody(raw: unknown, allowed: readonly string[]): JsonObject {
   } catch {
     throw new InputError('body must be JSON');
   }
-  if (!isJsonObject(value)) throw new InputError('body must be a JSON object');
-  const unknown = Object.keys(value).filter((key) => !allowed.includes(key));
-  if (unknown.length > 0) throw new InputError(`unknown field(s): ${unknown.join(', ')}`);
-  return value;
+  return readObject(value, allowed, 'body');
 }
 
 function optionalId(body: JsonObject, key: string): string | undefined {
@@ -49,6 +57,19 @@ function optionalCountryCode(body: JsonObject): string | undefined {
   const text = typeof countryCode === 'number' || typeof countryCode === 'string' ? String(countryCode).replace(/^\+/, '') : '';
   if (!COUNTRY_CODE_PATTERN.test(text)) throw new InputError('countryCode must be 1-4 digits, e.g. "86"');
   return text;
+}
+
+function requiredId(body: JsonObject, key: string): string {
+  const value = optionalId(body, key);
+  if (value === undefined) throw new InputError(`${key} is required`);
+  return value;
+}
+
+function label(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value.trim() === '' || [...value].length > MAX_LABEL_LENGTH) {
+    throw new InputError(`${what} must be a non-blank string of at most ${MAX_LABEL_LENGTH} characters`);
+  }
+  return value;
 }
 
 function isFaultEndpoint(value: unknown): value is FaultEndpoint {
@@ -105,5 +126,48 @@ export function parseFaultInput(raw: unknown): Parsed<{ endpoint: FaultEndpoint;
       throw new InputError(`times must be an integer from 1 to ${MAX_FAULT_TIMES}`);
     }
     return { endpoint, errcode: Number(errcode), times: Number(times) };
+  });
+}
+
+export function parseSubscribeChoiceInput(raw: unknown): Parsed<{ openid: string; templateId: string; accept: boolean }> {
+  return parse(() => {
+    const body = readBody(raw, ['openid', 'templateId', 'accept']);
+    const openid = requiredId(body, 'openid');
+    const templateId = requiredId(body, 'templateId');
+    if (typeof body.accept !== 'boolean') throw new InputError('accept must be true (the user tapped 允许) or false (取消)');
+    return { openid, templateId, accept: body.accept };
+  });
+}
+
+function parseSubscribeField(raw: unknown, index: number): SubscribeField {
+  const what = `fields[${index}]`;
+  const { key, name, values } = readObject(raw, ['key', 'name', 'values'], what);
+  const type = typeof key === 'string' ? keywordType(key) : null;
+  if (typeof key !== 'string' || type === null) {
+    throw new InputError(`${what}.key must be a keyword type followed by a number, e.g. thing1; types: ${KEYWORD_TYPES.join(', ')}`);
+  }
+  const field: SubscribeField = { key, name: label(name, `${what}.name`) };
+  if (type !== 'enum') {
+    if (values !== undefined) throw new InputError(`${what}.values is only taken for enum fields`);
+    return field;
+  }
+  if (!Array.isArray(values) || values.length === 0) throw new InputError(`${what}.values must list the allowed values of the enum`);
+  return { ...field, values: values.map((value, i) => label(value, `${what}.values[${i}]`)) };
+}
+
+/** Also checks the templates given to createSandbox, so both ways of adding one follow the same rules. */
+export function parseSubscribeTemplateInput(raw: unknown): Parsed<SubscribeTemplate> {
+  return parse(() => {
+    const body = readBody(raw, ['id', 'title', 'fields']);
+    const id = optionalId(body, 'id') ?? newTemplateId();
+    const title = label(body.title, 'title');
+    const { fields } = body;
+    if (!Array.isArray(fields) || fields.length === 0 || fields.length > MAX_TEMPLATE_FIELDS) {
+      throw new InputError(`fields must be an array of 1 to ${MAX_TEMPLATE_FIELDS} fields {key, name, values?}`);
+    }
+    const parsed = fields.map(parseSubscribeField);
+    const duplicate = parsed.find((field, i) => parsed.findIndex((other) => other.key === field.key) !== i);
+    if (duplicate) throw new InputError(`fields has ${duplicate.key} twice`);
+    return { id, title, fields: parsed };
   });
 }

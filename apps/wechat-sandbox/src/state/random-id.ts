@@ -17,6 +17,11 @@ export function newOpenid(): string {
   return `o${urlSafe(27)}`;
 }
 
+/** Template ids from the WeChat console are 43 url-safe characters, e.g. `VRR0UEO9VJOLs0MHlU0OilqX6MVFDwH3_3gz3Oc0NIc`. */
+export function newTemplateId(): string {
+  return urlSafe(43);
+}
+
 /** Real tokens look like `92_` followed by ~140 url-safe characters; callers must not rely on the length. */
 export function newAccessToken(): string {
   return `92_${urlSafe(137)}`;

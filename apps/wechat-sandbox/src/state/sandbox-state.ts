@@ -1,4 +1,6 @@
 import { newOpenid, randomHex } from './random-id';
+import { SubscribeStore } from './subscribe-store';
+import type { SubscribeTemplate } from './subscribe-templates';
 import { TokenStore } from './token-store';
 
 /** wx.login and getPhoneNumber codes both live 5 minutes. */
@@ -21,7 +23,7 @@ type LoginCode = { openid: string; issuedAt: number; used: boolean };
 /** The number is copied at issue time: the code stands for what the user picked, even if the number changes later. */
 type PhoneCode = { openid: string; phone: string; countryCode: string; issuedAt: number; used: boolean };
 
-export const FAULT_ENDPOINTS = ['jscode2session', 'getuserphonenumber', 'getwxacodeunlimit'] as const;
+export const FAULT_ENDPOINTS = ['jscode2session', 'getuserphonenumber', 'getwxacodeunlimit', 'message/subscribe/send'] as const;
 export type FaultEndpoint = (typeof FAULT_ENDPOINTS)[number];
 
 export type LoginOutcome = { ok: true; user: SandboxUser } | { ok: false; errcode: 40029 | 40163 | 40226 | 45011 };
@@ -31,6 +33,7 @@ export type PhoneOutcome =
 
 export class SandboxState {
   tokens: TokenStore;
+  subscriptions: SubscribeStore;
   private readonly users = new Map<string, SandboxUser>();
   private readonly loginCodes = new Map<string, LoginCode>();
   private readonly phoneCodes = new Map<string, PhoneCode>();
@@ -41,12 +44,16 @@ export class SandboxState {
   constructor(
     private readonly now: () => number,
     private readonly tokenTtlMs: number,
+    private readonly subscribeTemplates: readonly SubscribeTemplate[],
   ) {
     this.tokens = new TokenStore(now, tokenTtlMs);
+    this.subscriptions = new SubscribeStore(now, subscribeTemplates);
   }
 
+  /** Back to the state at start: the configured templates stay, templates added later go with everything else. */
   reset(): void {
     this.tokens = new TokenStore(this.now, this.tokenTtlMs);
+    this.subscriptions = new SubscribeStore(this.now, this.subscribeTemplates);
     for (const map of [this.users, this.loginCodes, this.phoneCodes, this.loginCalls, this.faults, this.calls]) map.clear();
   }
 

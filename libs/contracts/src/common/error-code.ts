@@ -52,6 +52,20 @@ export const ErrorCode = {
   SkinResultNotFound: 'SKIN_RESULT_NOT_FOUND',
   SkinProfileMissing: 'SKIN_PROFILE_MISSING',
   RecommendationUnknown: 'RECOMMENDATION_UNKNOWN',
+  ServiceNotFound: 'APPOINTMENT_SERVICE_NOT_FOUND',
+  ServiceCodeTaken: 'APPOINTMENT_SERVICE_CODE_TAKEN',
+  ServiceNotOffered: 'APPOINTMENT_SERVICE_NOT_OFFERED',
+  ScheduleInvalid: 'APPOINTMENT_SCHEDULE_INVALID',
+  AdvisorNotFound: 'APPOINTMENT_ADVISOR_NOT_FOUND',
+  SlotUnavailable: 'APPOINTMENT_SLOT_UNAVAILABLE',
+  SlotTaken: 'APPOINTMENT_SLOT_TAKEN',
+  BookingNotFound: 'APPOINTMENT_NOT_FOUND',
+  BookingPaused: 'APPOINTMENT_BOOKING_PAUSED',
+  BookingCutoffPassed: 'APPOINTMENT_CUTOFF_PASSED',
+  BookingStateInvalid: 'APPOINTMENT_STATE_INVALID',
+  CheckInCodeInvalid: 'APPOINTMENT_CHECK_IN_CODE_INVALID',
+  CheckInTooEarly: 'APPOINTMENT_CHECK_IN_TOO_EARLY',
+  BookingRangeTooLong: 'APPOINTMENT_RANGE_TOO_LONG',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -106,6 +120,20 @@ export const ERRORS: Record<ErrorCode, { status: number; message: string }> = {
   SKIN_RESULT_NOT_FOUND: { status: 404, message: '测试结果不存在' },
   SKIN_PROFILE_MISSING: { status: 404, message: '请先完成肤质测试' },
   RECOMMENDATION_UNKNOWN: { status: 400, message: '推荐记录不存在' },
+  APPOINTMENT_SERVICE_NOT_FOUND: { status: 404, message: '预约项目不存在' },
+  APPOINTMENT_SERVICE_CODE_TAKEN: { status: 409, message: '该项目编码已存在' },
+  APPOINTMENT_SERVICE_NOT_OFFERED: { status: 400, message: '该门店暂不提供此项目' },
+  APPOINTMENT_SCHEDULE_INVALID: { status: 400, message: '营业或排班时间不正确：结束时间须晚于开始时间' },
+  APPOINTMENT_ADVISOR_NOT_FOUND: { status: 404, message: '美容顾问不存在或不提供此项目' },
+  APPOINTMENT_SLOT_UNAVAILABLE: { status: 400, message: '该时段不可预约，请选择其他时间' },
+  APPOINTMENT_SLOT_TAKEN: { status: 409, message: '该时段已被预约' },
+  APPOINTMENT_NOT_FOUND: { status: 404, message: '预约不存在' },
+  APPOINTMENT_BOOKING_PAUSED: { status: 403, message: '您近期多次预约未到店，预约功能暂停使用' },
+  APPOINTMENT_CUTOFF_PASSED: { status: 409, message: '已超过可取消或改约的时间' },
+  APPOINTMENT_STATE_INVALID: { status: 409, message: '该预约当前状态不能执行此操作' },
+  APPOINTMENT_CHECK_IN_CODE_INVALID: { status: 404, message: '签到码无效，请核对后重试' },
+  APPOINTMENT_CHECK_IN_TOO_EARLY: { status: 409, message: '距离预约时间还早，请在预约开始前 2 小时内签到' },
+  APPOINTMENT_RANGE_TOO_LONG: { status: 400, message: '查询时间范围不能超过 31 天' },
 };
 
 /** The JSON body of every error response. */

@@ -27,6 +27,16 @@ export class Store {
   @Column({ type: 'varchar', length: 120 })
   address: string;
 
+  /** WGS-84 coordinates, for "nearest store first". */
+  @Column({ type: 'double precision', nullable: true })
+  latitude: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  longitude: number | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
   @Column({ name: 'time_zone', type: 'varchar', length: 40, default: 'Asia/Shanghai' })
   timeZone: string;
 

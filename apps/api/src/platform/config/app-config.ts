@@ -41,6 +41,10 @@ export class AppConfig {
   @IsString() @Length(4, 128)
   wechatAppSecret = 'glow-sandbox-secret';
 
+  /** Subscribe-message template of the booking reminder, as configured in the mini-program's admin console. */
+  @IsString() @Length(1, 64)
+  wechatTemplateBookingReminder = 'glow-booking-reminder';
+
   /** When true, H5 clients may mint fake WeChat codes from the sandbox control API at `wechatApiBase`. */
   @Transform(toBool) @IsBoolean()
   demoMode = true;
@@ -89,6 +93,7 @@ const ENV_KEYS: Record<keyof AppConfig, string> = {
   wechatApiBase: 'WECHAT_API_BASE',
   wechatAppId: 'WECHAT_APP_ID',
   wechatAppSecret: 'WECHAT_APP_SECRET',
+  wechatTemplateBookingReminder: 'WECHAT_TEMPLATE_BOOKING_REMINDER',
   demoMode: 'DEMO_MODE',
   jwtSecret: 'JWT_SECRET',
   accessTokenTtlSeconds: 'ACCESS_TOKEN_TTL_SECONDS',

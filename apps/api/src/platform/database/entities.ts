@@ -16,8 +16,14 @@ import { QuestionnaireVersion } from '../../modules/skin/questionnaire-version.e
 import { SkinSession } from '../../modules/skin/skin-session.entity';
 import { SkinResult } from '../../modules/skin/skin-result.entity';
 import { RecommendationClick, RecommendationImpression } from '../../modules/skin/recommendation-event.entity';
+import { StoreHours, StoreSpecialDay } from '../../modules/appointment/store-schedule.entity';
+import { AdvisorSkill, AppointmentService, AppointmentServiceStore } from '../../modules/appointment/appointment-service.entity';
+import { AdvisorShiftException, AdvisorShiftRule } from '../../modules/appointment/advisor-shift.entity';
+import { AdvisorBusy, AppointmentPolicy, Booking, ClassSession } from '../../modules/appointment/booking.entity';
 
 /** Every entity of every module; the data source and the migration drift check both use this list. */
 export const ENTITIES = [Brand, Store, Staff, Member, MemberWechat, PrivacyPolicy, MemberConsent, RefreshToken, StaffCredential, AuditLog,
   Tag, MemberTag, Product, Questionnaire, QuestionnaireVersion, SkinSession, SkinResult, RecommendationImpression, RecommendationClick,
+  StoreHours, StoreSpecialDay, AppointmentService, AppointmentServiceStore, AdvisorSkill, AdvisorShiftRule, AdvisorShiftException,
+  ClassSession, AdvisorBusy, Booking, AppointmentPolicy,
 ];

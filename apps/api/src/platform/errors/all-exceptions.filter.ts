@@ -33,7 +33,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof AppException) {
       const { status, message } = ERRORS[exception.code];
-      const body: ErrorResponse = { code: exception.code, message: exception.extra.message ?? message };
+      const body: ErrorResponse = { ...exception.extra.body, code: exception.code, message: exception.extra.message ?? message };
       if (exception.extra.details) body.details = exception.extra.details;
       return { status, body };
     }

@@ -8,8 +8,8 @@ export class AppException extends Error {
   constructor(
     readonly code: ErrorCode,
     detail?: string,
-    /** A more specific Chinese message for the client, and field-level problems. */
-    readonly extra: { message?: string; details?: { field: string; problems: string[] }[] } = {},
+    /** A more specific Chinese message for the client, field-level problems, and extra fields for the body. */
+    readonly extra: { message?: string; details?: { field: string; problems: string[] }[]; body?: Record<string, unknown> } = {},
   ) {
     super(detail ?? code);
     this.name = new.target.name;

@@ -80,6 +80,26 @@ export class WechatClient {
     });
   }
 
+  /**
+   * Sends a subscribe message. WeChat allows one send per acceptance (43101 without one) and checks every field
+   * against its keyword type (47003), so callers keep values within the rules.
+   */
+  async sendSubscribeMessage(req: { touser: string; templateId: string; page?: string; data: Record<string, string>; state?: 'developer' | 'trial' | 'formal' }): Promise<void> {
+    await this.withToken('/cgi-bin/message/subscribe/send', (token) =>
+      this.requestJson<WechatReply>('/cgi-bin/message/subscribe/send', `/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        body: JSON.stringify({
+          touser: req.touser,
+          template_id: req.templateId,
+          ...(req.page && { page: req.page }),
+          data: Object.fromEntries(Object.entries(req.data).map(([k, value]) => [k, { value }])),
+          miniprogram_state: req.state ?? 'formal',
+          lang: 'zh_CN',
+        }),
+      }),
+    );
+  }
+
   /** Stable access token (shared safely by several API instances), cached until shortly before expiry. */
   async accessToken(): Promise<string> {
     if (this.cached && this.cached.expiresAt > Date.now()) return this.cached.token;

@@ -1,5 +1,6 @@
 import { Init1795426683162 } from './1795426683162-init';
 import { MemberPortrait1795436941741 } from './1795436941741-member-portrait';
+import { Appointments1795440030835 } from './1795440030835-appointments';
 
 /** Every migration, in order. The migration generator rewrites this list. */
-export const MIGRATIONS = [Init1795426683162, MemberPortrait1795436941741];
+export const MIGRATIONS = [Init1795426683162, MemberPortrait1795436941741, Appointments1795440030835];
