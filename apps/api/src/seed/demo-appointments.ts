@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { addDays, atBusinessTime, businessDate, checkInCodeFrom } from '@glow/domain';
 import type { DataSource } from 'typeorm';
 
 /** Bookable services every demo store offers. Prices in fen; times in minutes. */
@@ -60,4 +62,52 @@ export async function seedAppointments(db: DataSource, log: (line: string) => vo
     }
   }
   log(`${DEMO_SERVICES.length} bookable services, store hours and advisor shifts ready`);
+}
+
+/** A few bookings over the next days so the store calendar has something on it. Only when no booking exists yet. */
+export async function seedDemoBookings(db: DataSource, log: (line: string) => void, now = new Date()): Promise<number> {
+  const [{ any }] = await db.query<{ any: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM booking) AS any`);
+  if (any) return 0;
+  const services = new Map(
+    (await db.query<{ id: string; code: string; duration_min: number; buffer_after_min: number }[]>(`SELECT id, code, duration_min, buffer_after_min FROM appointment_service WHERE seats = 1`)).map((s) => [
+      s.code,
+      s,
+    ]),
+  );
+  const plan: { day: number; time: string; advisor: 0 | 1; service: string }[] = [
+    { day: 1, time: '11:00', advisor: 0, service: 'TRY-ON' },
+    { day: 1, time: '14:00', advisor: 0, service: 'SKIN-TEST' },
+    { day: 1, time: '15:00', advisor: 1, service: 'MAKEUP' },
+    { day: 1, time: '19:00', advisor: 1, service: 'FACIAL' },
+    { day: 2, time: '10:30', advisor: 0, service: 'FACIAL' },
+    { day: 2, time: '16:00', advisor: 1, service: 'TRY-ON' },
+    { day: 3, time: '12:00', advisor: 0, service: 'MAKEUP' },
+    { day: 3, time: '17:30', advisor: 1, service: 'SKIN-TEST' },
+  ];
+  const stores = await db.query<{ id: string }[]>(`SELECT id FROM store ORDER BY code`);
+  let added = 0;
+  for (const store of stores) {
+    const advisors = await db.query<{ id: string }[]>(`SELECT id FROM staff WHERE store_id = $1 AND role = 'advisor' ORDER BY code`, [store.id]);
+    const members = await db.query<{ id: string }[]>(`SELECT id FROM member WHERE store_id = $1 AND deleted_at IS NULL AND member_no ~ '^S' ORDER BY member_no LIMIT $2`, [store.id, plan.length]);
+    for (const [i, p] of plan.entries()) {
+      const service = services.get(p.service);
+      const advisor = advisors[p.advisor];
+      const member = members[i];
+      if (!service || !advisor || !member) continue;
+      const start = atBusinessTime(addDays(businessDate(now), p.day), p.time);
+      const end = new Date(start.getTime() + service.duration_min * 60_000);
+      const until = new Date(end.getTime() + service.buffer_after_min * 60_000);
+      await db.transaction(async (tx) => {
+        const [b] = await tx.query<{ id: string }[]>(
+          `INSERT INTO booking (check_in_code, member_id, store_id, service_id, advisor_id, starts_at, ends_at, note)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+          [checkInCodeFrom(randomBytes(6)), member.id, store.id, service.id, advisor.id, start, end, i % 3 === 0 ? '想试试新款粉底' : null],
+        );
+        await tx.query(`INSERT INTO advisor_busy (advisor_id, during, booking_id) VALUES ($1, tstzrange($2, $3, '[)'), $4)`, [advisor.id, start, until, b.id]);
+      });
+      added++;
+    }
+  }
+  log(`added ${added} demo bookings over the next three days`);
+  return added;
 }

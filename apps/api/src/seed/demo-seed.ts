@@ -4,7 +4,7 @@ import { maskPhone, toReadableCode } from '@glow/domain';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../modules/identity/identity.service';
 import type { PhoneCipher } from '../platform/crypto/phone-cipher';
-import { seedAppointments } from './demo-appointments';
+import { seedAppointments, seedDemoBookings } from './demo-appointments';
 import { seedProducts } from './demo-products';
 import { seedQuestionnaire, seedSkinResults } from './demo-skin';
 import { DEMO_BRAND, DEMO_CITIES, DEMO_PASSWORD, DEMO_POLICY, DEMO_STAFF, DEMO_STORES } from './demo-data';
@@ -32,6 +32,7 @@ export async function seedDemo(db: DataSource, phones: PhoneCipher, opts: SeedOp
   const log = opts.log ?? (() => undefined);
   const { members } = await seedBrandAndMembers(db, phones, opts, log);
   const skinResults = await seedSkinResults(db, opts.progress, log);
+  await seedDemoBookings(db, log);
   return { members, skinResults };
 }
 
