@@ -6,7 +6,13 @@ export default defineAppConfig({
     'pages/skin-test/index',
     'pages/skin-result/index',
     'pages/skin-history/index',
+    'pages/booking/index',
+    'pages/bookings/index',
+    'pages/booking-detail/index',
   ],
+  // The booking page lists the nearest stores first; WeChat requires both the declaration and the reason.
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于为你推荐附近可预约的门店' } },
   // Inject only the components a page uses, as WeChat's code-quality check asks.
   lazyCodeLoading: 'requiredComponents',
   window: {

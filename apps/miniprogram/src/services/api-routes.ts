@@ -23,4 +23,13 @@ export const apiRoutes = {
   skinResult: (id: string) => `/skin/results/${id}`,
   skinRecommendations: '/skin/recommendations',
   skinRecommendationClicks: '/skin/recommendations/clicks',
+  appointmentStores: '/appointments/stores',
+  appointmentServices: '/appointments/services',
+  appointmentSlots: '/appointments/slots',
+  appointments: '/appointments',
+  appointmentsMine: '/appointments/mine',
+  appointment: (id: string) => `/appointments/${id}`,
+  appointmentCancel: (id: string) => `/appointments/${id}/cancel`,
+  appointmentReschedule: (id: string) => `/appointments/${id}/reschedule`,
+  appointmentFeedback: (id: string) => `/appointments/${id}/feedback`,
 } as const satisfies Partial<typeof Routes>;

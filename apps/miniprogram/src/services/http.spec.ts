@@ -119,6 +119,16 @@ describe(HttpClient.name, () => {
     expect(error).toMatchObject({ code: 'MEMBER_NOT_JOINED', message: '请先注册成为会员', status: 403 });
   });
 
+  it('keeps the whole error body for errors that carry more than a code and message', async () => {
+    const { api, sut } = setup();
+    const slots = [{ startsAt: '2026-12-01T02:00:00.000Z', endsAt: '2026-12-01T03:00:00.000Z', seatsLeft: 1, advisors: [] }];
+    api.me = () => ({ statusCode: 409, data: { code: 'APPOINTMENT_SLOT_TAKEN', message: '该时段已被预约', slots } });
+
+    const error = await sut.get('/me').catch((caught: unknown) => caught);
+
+    expect(error).toMatchObject({ code: 'APPOINTMENT_SLOT_TAKEN', status: 409, body: { slots } });
+  });
+
   it('reports a transport failure as NETWORK_ERROR with status 0', async () => {
     const transport: Transport = {
       request: () => Promise.reject(new Error('request:fail')),

@@ -10,12 +10,18 @@ export type ApiErrorCode = ErrorCode | ClientErrorCode;
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly status: number;
+  /**
+   * The whole JSON error body, for the few errors that carry more than `{ code, message }` (a 409
+   * APPOINTMENT_SLOT_TAKEN lists the fresh slots of the day); null when the client raised the error itself.
+   */
+  readonly body: Readonly<Record<string, unknown>> | null;
 
-  constructor(code: ApiErrorCode, message: string, status: number) {
+  constructor(code: ApiErrorCode, message: string, status: number, body: Readonly<Record<string, unknown>> | null = null) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
+    this.body = body;
     // Babel's ES5 output of `extends Error` can lose the prototype; keep `instanceof` reliable.
     Object.setPrototypeOf(this, ApiError.prototype);
   }
@@ -157,7 +163,7 @@ function unwrap<T>(response: TransportResponse): T {
     // Not JSON at all, e.g. an HTML page from a proxy or static server where the API should be.
     throw new ApiError('BAD_RESPONSE', BAD_RESPONSE_MESSAGE, response.statusCode);
   }
-  if (isErrorBody(body)) throw new ApiError(body.code, body.message, response.statusCode);
+  if (isErrorBody(body)) throw new ApiError(body.code, body.message, response.statusCode, body);
   throw new ApiError('BAD_RESPONSE', BAD_RESPONSE_MESSAGE, response.statusCode);
 }
 
@@ -171,7 +177,7 @@ function parseBody(data: unknown): unknown {
   }
 }
 
-function isErrorBody(body: unknown): body is { code: ErrorCode; message: string } {
+function isErrorBody(body: unknown): body is { code: ErrorCode; message: string } & Record<string, unknown> {
   if (typeof body !== 'object' || body === null) return false;
   const { code, message } = body as Record<string, unknown>;
   return typeof code === 'string' && typeof message === 'string' && message !== '';

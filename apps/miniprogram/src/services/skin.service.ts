@@ -1,8 +1,10 @@
 import type {
   RecommendationClickDto,
+  RecommendationContext,
   SaveAnswerDto,
   SkinConsentDto,
   SkinConsentState,
+  SkinRecommendations,
   SkinResultResponse,
   SkinResultSummary,
   SkinSessionState,
@@ -56,4 +58,9 @@ export function getSkinResult(id: string): Promise<SkinResultResponse> {
 export async function recordRecommendationClick(servedId: string, productId: string): Promise<void> {
   const body: RecommendationClickDto = { servedId, productId };
   await memberHttp.post<unknown>(apiRoutes.skinRecommendationClicks, body);
+}
+
+/** Products for the member's latest skin profile; 404 SKIN_PROFILE_MISSING until a skin test is done. */
+export function getSkinRecommendations(context: RecommendationContext): Promise<SkinRecommendations> {
+  return memberHttp.get<SkinRecommendations>(`${apiRoutes.skinRecommendations}?context=${context}`);
 }

@@ -1,7 +1,20 @@
 // Minimal DOM stand-ins for @tarojs/components: enough for pages to render and be clicked in jsdom.
 const React = require('react');
 
-const PLATFORM_ONLY = ['openType', 'onGetPhoneNumber', 'onChooseAvatar', 'userSelect', 'mode', 'hoverStyle', 'autoHeight', 'catchMove'];
+const PLATFORM_ONLY = [
+  'openType',
+  'onGetPhoneNumber',
+  'onChooseAvatar',
+  'userSelect',
+  'mode',
+  'hoverStyle',
+  'autoHeight',
+  'catchMove',
+  'scrollX',
+  'scrollY',
+  'enhanced',
+  'showScrollbar',
+];
 
 // Mini-program-only props are not DOM attributes; drop them so React does not warn.
 const strip = (props) => {
@@ -13,6 +26,7 @@ const strip = (props) => {
 const View = (props) => React.createElement('div', strip(props));
 const Text = (props) => React.createElement('span', strip(props));
 const Image = ({ src, ...props }) => React.createElement('img', { src, ...strip(props) });
+const ScrollView = (props) => React.createElement('div', strip(props));
 const Button = (props) => React.createElement('button', { type: 'button', ...strip(props) });
 
 // Taro's Textarea reports typing as onInput({ detail: { value } }).
@@ -23,4 +37,4 @@ const Textarea = ({ onInput, maxlength, ...props }) =>
     onChange: (event) => onInput && onInput({ detail: { value: event.target.value } }),
   });
 
-module.exports = { __esModule: true, View, Text, Image, Button, Textarea };
+module.exports = { __esModule: true, View, Text, Image, Button, Textarea, ScrollView };

@@ -30,6 +30,9 @@ const Taro = {
   setStorageSync: jest.fn((key, value) => {
     storage.set(key, value);
   }),
+  // Location is refused unless a test grants it (as on H5, which has no GCJ-02 location).
+  getLocation: jest.fn(() => Promise.reject({ errMsg: 'getLocation:fail auth deny' })),
+  requestSubscribeMessage: jest.fn(() => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' })),
   useLaunch: jest.fn(),
   useLoad: jest.fn(runOnMount),
   useDidShow: jest.fn(runOnMount),

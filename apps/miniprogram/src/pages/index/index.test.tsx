@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro, { useLoad } from '@tarojs/taro';
-import type { MemberHomeResponse, MemberSessionResponse } from '@glow/contracts';
+import type { BookingView, MemberHomeResponse, MemberSessionResponse } from '@glow/contracts';
+import { listMyBookings } from '../../services/appointment.service';
 import { ApiError } from '../../services/http';
 import { joinSource, resetJoinSource } from '../../services/launch-context';
 import { getMemberHome } from '../../services/member.service';
@@ -9,6 +10,7 @@ import HomePage from './index';
 
 jest.mock('../../services/member-session', () => ({ memberSession: { start: jest.fn() } }));
 jest.mock('../../services/member.service', () => ({ getMemberHome: jest.fn() }));
+jest.mock('../../services/appointment.service', () => ({ listMyBookings: jest.fn() }));
 
 const start = jest.mocked(memberSession.start);
 const memberHome = jest.mocked(getMemberHome);
@@ -51,6 +53,7 @@ describe('HomePage', () => {
   beforeEach(() => {
     jest.clearAllMocks();
     resetJoinSource();
+    jest.mocked(listMyBookings).mockResolvedValue([]);
   });
 
   it('invites a WeChat user who has not joined to become a member', async () => {
@@ -157,5 +160,58 @@ describe('HomePage', () => {
     onLoad({ scene: 's%3DSH01%26a%3DWL02', ref: 'ab12cd' });
 
     expect(joinSource()).toEqual({ scene: 's=SH01&a=WL02', referralCode: 'AB12CD' });
+  });
+
+  describe('bookings', () => {
+    const upcoming = (id: string, startsAt: string, status: BookingView['status'] = 'booked') =>
+      ({
+        id,
+        status,
+        checkInCode: id === 'bk-soon' ? '482913' : '000000',
+        store: { id: 's-1', name: '上海静安嘉里中心店', address: '南京西路 1515 号' },
+        service: { id: 'svc-1', name: '新品试妆', kind: 'try_on', durationMin: 45 },
+        startsAt,
+        endsAt: new Date(new Date(startsAt).getTime() + 45 * 60_000).toISOString(),
+      }) as BookingView;
+
+    it('opens the booking page from the entry card', async () => {
+      start.mockResolvedValue(session('member'));
+      memberHome.mockResolvedValue(HOME);
+      const { container } = render(<HomePage />);
+
+      await waitFor(() => expect(byId(container, 'booking-entry')).not.toBeNull());
+      expect(byId(container, 'next-booking')).toBeNull();
+      fireEvent.click(byId(container, 'booking-entry') as Element);
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/booking/index' });
+    });
+
+    it('shows the next upcoming booking with its check-in code', async () => {
+      start.mockResolvedValue(session('member'));
+      memberHome.mockResolvedValue(HOME);
+      jest.mocked(listMyBookings).mockResolvedValue([
+        upcoming('bk-later', '2099-12-05T06:00:00.000Z'),
+        upcoming('bk-soon', '2099-12-01T06:00:00.000Z'),
+        upcoming('bk-cancelled', '2099-11-30T06:00:00.000Z', 'cancelled'),
+      ]);
+      const { container } = render(<HomePage />);
+
+      await waitFor(() => expect(byId(container, 'next-booking')).not.toBeNull());
+      expect(byId(container, 'next-booking-code')?.textContent).toBe('482913');
+      expect(byId(container, 'next-booking-time')?.textContent).toContain('12月1日 周二 14:00');
+      fireEvent.click(byId(container, 'next-booking') as Element);
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/booking-detail/index?id=bk-soon' });
+    });
+
+    it('still shows the home page when the bookings cannot be loaded', async () => {
+      start.mockResolvedValue(session('member'));
+      memberHome.mockResolvedValue(HOME);
+      jest.mocked(listMyBookings).mockRejectedValue(new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', 0));
+      const { container } = render(<HomePage />);
+
+      await waitFor(() => expect(byId(container, 'booking-entry')).not.toBeNull());
+      await waitFor(() => expect(listMyBookings).toHaveBeenCalled());
+      expect(byId(container, 'next-booking')).toBeNull();
+      expect(byId(container, 'member-card')).not.toBeNull();
+    });
   });
 });

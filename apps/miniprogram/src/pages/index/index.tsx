@@ -2,11 +2,12 @@ import { Text, View } from '@tarojs/components';
 import { MemberCard } from '../../components/member-card';
 import { ProfileCompleteness } from '../../components/profile-completeness';
 import { Button } from '../../components/ui';
+import { formatDateTime } from '../../utils/shanghai-time';
 import { useHome } from './use-home';
 import styles from './index.module.scss';
 
 export default function HomePage() {
-  const { state, retry, hasSkinProfile, goJoin, goProfile, goSkin, goComplete } = useHome();
+  const { state, retry, hasSkinProfile, upcoming, goBooking, goUpcoming, goJoin, goProfile, goSkin, goComplete } = useHome();
 
   if (state.status === 'loading') {
     return (
@@ -54,6 +55,29 @@ export default function HomePage() {
     <View className={styles.page}>
       <MemberCard home={state.home} />
       {state.home.completeness.missing.length > 0 ? <ProfileCompleteness completeness={state.home.completeness} onTap={goComplete} /> : null}
+      {upcoming ? (
+        <View id='next-booking' className={styles.nextBooking} onClick={goUpcoming}>
+          <View className={styles.entryText}>
+            <Text className={styles.nextLabel}>下一次预约</Text>
+            <Text id='next-booking-title' className={styles.entryTitle}>
+              {upcoming.service.name}
+            </Text>
+            <Text id='next-booking-time' className={styles.entryHint}>
+              {formatDateTime(upcoming.startsAt)} · {upcoming.store.name}
+            </Text>
+          </View>
+          {upcoming.status === 'booked' ? (
+            <View className={styles.nextCode}>
+              <Text className={styles.nextCodeLabel}>签到码</Text>
+              <Text id='next-booking-code' className={styles.nextCodeValue}>
+                {upcoming.checkInCode}
+              </Text>
+            </View>
+          ) : (
+            <Text className={styles.entryGo}>已签到</Text>
+          )}
+        </View>
+      ) : null}
       <View id='skin-test-entry' className={styles.entry} onClick={goSkin}>
         <View className={styles.entryText}>
           <Text className={styles.entryTitle}>肤质测试</Text>
@@ -62,6 +86,13 @@ export default function HomePage() {
           </Text>
         </View>
         <Text className={styles.entryGo}>{hasSkinProfile ? '查看报告 ›' : '开始测试 ›'}</Text>
+      </View>
+      <View id='booking-entry' className={styles.entry} onClick={goBooking}>
+        <View className={styles.entryText}>
+          <Text className={styles.entryTitle}>预约到店</Text>
+          <Text className={styles.entryHint}>试妆、化妆、肤质检测与护理，专属顾问一对一服务</Text>
+        </View>
+        <Text className={styles.entryGo}>去预约 ›</Text>
       </View>
       <View className={styles.actions}>
         <Button id='go-profile' type='primary' fill='outline' block onClick={goProfile}>

@@ -1,10 +1,12 @@
 import { useCallback, useState } from 'react';
 import Taro, { useDidShow, useLoad } from '@tarojs/taro';
-import type { MemberHomeResponse } from '@glow/contracts';
+import type { BookingView, MemberHomeResponse } from '@glow/contracts';
+import { listMyBookings } from '../../services/appointment.service';
 import { errorMessage, isApiError } from '../../services/http';
 import { rememberJoinSource } from '../../services/launch-context';
 import { getMemberHome } from '../../services/member.service';
 import { memberSession } from '../../services/member-session';
+import { nextBooking } from '../../utils/booking';
 
 export type HomeState =
   | { status: 'loading' }
@@ -15,6 +17,17 @@ export type HomeState =
 /** Signs in on arrival and shows either the member card or the invitation to join. */
 export function useHome() {
   const [state, setState] = useState<HomeState>({ status: 'loading' });
+  const [upcoming, setUpcoming] = useState<BookingView | null>(null);
+
+  // The next booking is a shortcut on top of the member card: without it the home page is still complete,
+  // so a failure here only hides the card.
+  const loadUpcoming = useCallback(async () => {
+    try {
+      setUpcoming(nextBooking(await listMyBookings(), new Date()));
+    } catch {
+      setUpcoming(null);
+    }
+  }, []);
 
   const load = useCallback(async () => {
     try {
@@ -24,11 +37,12 @@ export function useHome() {
         return;
       }
       setState({ status: 'member', home: await getMemberHome() });
+      void loadUpcoming();
     } catch (error) {
       if (isApiError(error) && error.code === 'MEMBER_NOT_JOINED') setState({ status: 'visitor' });
       else setState({ status: 'error', message: errorMessage(error) });
     }
-  }, []);
+  }, [loadUpcoming]);
 
   // QR codes and shared links may open this page directly with `scene` / `ref` in its query.
   useLoad((params: Record<string, string | undefined>) => rememberJoinSource(params));
@@ -51,6 +65,12 @@ export function useHome() {
     retry,
     /** The member has a skin profile, so the skin entry opens the report instead of the test. */
     hasSkinProfile,
+    /** The member's next upcoming booking, shown with its check-in code. */
+    upcoming,
+    goBooking: () => Taro.navigateTo({ url: '/pages/booking/index' }),
+    goUpcoming: () => {
+      if (upcoming) void Taro.navigateTo({ url: `/pages/booking-detail/index?id=${encodeURIComponent(upcoming.id)}` });
+    },
     goJoin: () => Taro.navigateTo({ url: '/pages/join/index' }),
     goProfile: () => Taro.navigateTo({ url: '/pages/profile/index' }),
     goSkin: () => Taro.navigateTo({ url: hasSkinProfile ? '/pages/skin-result/index' : '/pages/skin-test/index' }),

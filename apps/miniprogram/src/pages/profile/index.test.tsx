@@ -106,6 +106,13 @@ describe('ProfilePage privacy and data', () => {
     });
   });
 
+  it('links to my bookings', async () => {
+    const container = await renderProfile();
+
+    fireEvent.click(byId(container, 'my-bookings-link') as Element);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/bookings/index' });
+  });
+
   it('withdraws the skin-data consent only after the member confirms', async () => {
     jest.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: false, cancel: true } as Taro.showModal.SuccessCallbackResult);
     const container = await renderProfile();

@@ -70,6 +70,17 @@ export default function ProfilePage() {
         </Button>
       </View>
 
+      <View className={styles.section}>
+        <Text className={styles.sectionTitle}>我的服务</Text>
+        <View id='my-bookings-link' className={styles.row} onClick={profile.goBookings}>
+          <View className={styles.rowText}>
+            <Text className={styles.rowTitle}>我的预约</Text>
+            <Text className={styles.rowHint}>查看到店预约、签到码与服务记录</Text>
+          </View>
+          <Text className={styles.rowGo}>›</Text>
+        </View>
+      </View>
+
       <View id='privacy-section' className={styles.section}>
         <Text className={styles.sectionTitle}>隐私与数据</Text>
         <View id='export-data' className={styles.row} onClick={() => void privacy.exportData()}>

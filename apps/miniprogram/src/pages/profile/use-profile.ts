@@ -84,6 +84,7 @@ export function useProfile() {
     save,
     error,
     goJoin: () => Taro.redirectTo({ url: '/pages/join/index' }),
+    goBookings: () => Taro.navigateTo({ url: '/pages/bookings/index' }),
   };
 }
 
