@@ -19,6 +19,12 @@ const QuestionnaireEditorPage = lazy(() =>
 const RecommendationReportPage = lazy(() =>
   import('./pages/recommendations/recommendation-report.page').then((m) => ({ default: m.RecommendationReportPage })),
 );
+const AppointmentCalendarPage = lazy(() =>
+  import('./pages/appointments/appointment-calendar.page').then((m) => ({ default: m.AppointmentCalendarPage })),
+);
+const AppointmentSettingsPage = lazy(() =>
+  import('./pages/appointments/appointment-settings.page').then((m) => ({ default: m.AppointmentSettingsPage })),
+);
 const StoreListPage = lazy(() => import('./pages/stores/store-list.page').then((m) => ({ default: m.StoreListPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found.page').then((m) => ({ default: m.NotFoundPage })));
 
@@ -40,6 +46,8 @@ export function ConsoleRoutes() {
           <Route path="overview" element={<OverviewPage />} />
           <Route path="members" element={<MemberListPage />} />
           <Route path="members/:id" element={<MemberDetailPage />} />
+          <Route path="appointments" element={<AppointmentCalendarPage />} />
+          <Route path="appointments/settings" element={<AppointmentSettingsPage />} />
           <Route path="products" element={<ProductListPage />} />
           <Route path="questionnaires" element={<QuestionnaireListPage />} />
           <Route path="questionnaires/new" element={<QuestionnaireEditorPage />} />

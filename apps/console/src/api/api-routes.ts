@@ -31,6 +31,16 @@ export const apiRoutes = {
   staffQuestionnairePublish: (id: string) => `/staff/questionnaires/${id}/publish` as const,
   staffQuestionnairePrimary: (id: string) => `/staff/questionnaires/${id}/primary` as const,
   staffRecommendationReport: '/staff/recommendations/report',
+  staffAppointments: '/staff/appointments',
+  staffAppointmentCheckIn: '/staff/appointments/check-in',
+  staffAppointmentComplete: (id: string) => `/staff/appointments/${id}/complete` as const,
+  staffAppointmentNoShow: (id: string) => `/staff/appointments/${id}/no-show` as const,
+  staffAppointmentCancel: (id: string) => `/staff/appointments/${id}/cancel` as const,
+  staffServices: '/staff/services',
+  staffService: (id: string) => `/staff/services/${id}` as const,
+  staffStoreSchedule: (id: string) => `/staff/stores/${id}/schedule` as const,
+  staffAdvisorSchedules: '/staff/advisor-schedules',
+  staffAdvisorSchedule: (advisorId: string) => `/staff/advisor-schedules/${advisorId}` as const,
 } as const satisfies Pick<
   ContractRoutes,
   | 'staffLogin'
@@ -56,4 +66,14 @@ export const apiRoutes = {
   | 'staffQuestionnairePublish'
   | 'staffQuestionnairePrimary'
   | 'staffRecommendationReport'
+  | 'staffAppointments'
+  | 'staffAppointmentCheckIn'
+  | 'staffAppointmentComplete'
+  | 'staffAppointmentNoShow'
+  | 'staffAppointmentCancel'
+  | 'staffServices'
+  | 'staffService'
+  | 'staffStoreSchedule'
+  | 'staffAdvisorSchedules'
+  | 'staffAdvisorSchedule'
 >;

@@ -1,14 +1,24 @@
-import type { StaffRole } from '@glow/contracts';
+import type { StaffProfile, StaffRole } from '@glow/contracts';
 import { useSession } from './use-session';
 
 /** What a role may do in the console; the API enforces the same rules, this only hides what would be refused. */
-export type Capability = 'catalog:edit' | 'questionnaire:edit' | 'member:tag' | 'recommendation:view';
+export type Capability =
+  | 'catalog:edit'
+  | 'questionnaire:edit'
+  | 'member:tag'
+  | 'recommendation:view'
+  | 'appointment:operate'
+  | 'appointment:configure';
 
 const ALLOWED_ROLES: Record<Capability, readonly StaffRole[]> = {
   'catalog:edit': ['marketer', 'admin'],
   'questionnaire:edit': ['marketer', 'admin'],
   'member:tag': ['advisor', 'store_manager', 'admin'],
   'recommendation:view': ['marketer', 'admin'],
+  // Check in, complete, mark no-show and cancel bookings.
+  'appointment:operate': ['advisor', 'store_manager', 'admin'],
+  // Services, store hours and advisor shifts; store managers only for their own store (see canConfigureStore).
+  'appointment:configure': ['store_manager', 'admin'],
 };
 
 export function can(role: StaffRole | null | undefined, capability: Capability): boolean {
@@ -19,4 +29,18 @@ export function can(role: StaffRole | null | undefined, capability: Capability):
 export function useCan(capability: Capability): boolean {
   const session = useSession();
   return can(session?.staff.role, capability);
+}
+
+type StaffScope = Pick<StaffProfile, 'role' | 'storeId'>;
+
+/** The one store advisors and store managers work in; null for marketers and admins, who see every store. */
+export function storeScopeOf(staff: StaffScope | null | undefined): string | null {
+  if (!staff) return null;
+  return staff.role === 'advisor' || staff.role === 'store_manager' ? staff.storeId : null;
+}
+
+/** Admins configure appointments of every store, store managers of their own only. */
+export function canConfigureStore(staff: StaffScope | null | undefined, storeId: string | null | undefined): boolean {
+  if (!staff || !storeId || !can(staff.role, 'appointment:configure')) return false;
+  return staff.role === 'admin' || staff.storeId === storeId;
 }

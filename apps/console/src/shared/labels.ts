@@ -1,4 +1,4 @@
-import type { Gender, MemberDetailResponse, QuestionnaireVersionStatus, StaffRole } from '@glow/contracts';
+import type { BookingStatusValue, Gender, MemberDetailResponse, QuestionnaireVersionStatus, ServiceKind, StaffRole } from '@glow/contracts';
 import type { BaseSkinType, QuestionKind } from '@glow/domain';
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
@@ -85,3 +85,31 @@ const PORTRAIT_SECTION_LABELS: Record<string, string> = {
 export function portraitSectionLabel(key: string): string {
   return PORTRAIT_SECTION_LABELS[key] ?? key;
 }
+
+export const SERVICE_KIND_LABELS: Record<ServiceKind, string> = {
+  try_on: '试妆',
+  makeup: '彩妆',
+  skin_test: '肤质检测',
+  facial: '护理',
+  class: '课程',
+};
+
+export const BOOKING_STATUS_LABELS: Record<BookingStatusValue, string> = {
+  booked: '已预约',
+  checked_in: '已签到',
+  completed: '已完成',
+  cancelled: '已取消',
+  no_show: '未到店',
+};
+
+/** antd Tag colours of each booking status. */
+export const BOOKING_STATUS_COLORS: Record<BookingStatusValue, string> = {
+  booked: 'blue',
+  checked_in: 'orange',
+  completed: 'green',
+  cancelled: 'default',
+  no_show: 'red',
+};
+
+/** Weekday 1 (Monday) … 7 (Sunday), as the API numbers them. */
+export const WEEKDAY_LABELS: Record<number, string> = { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' };

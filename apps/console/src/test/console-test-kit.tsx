@@ -1,4 +1,5 @@
 import type { StaffRole } from '@glow/contracts';
+import { StyleProvider } from '@ant-design/cssinjs';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
@@ -41,9 +42,18 @@ export function bodyOf(fetchMock: FetchMock, method: string, url: string): unkno
   return JSON.parse(String(call[1]?.body));
 }
 
+export interface RenderPageOptions {
+  /**
+   * Keep antd's generated CSS out of the document. jsdom's getComputedStyle matches every rule of every stylesheet,
+   * and antd's popups ask for it on each ancestor when they open, so a page with many pickers takes seconds per
+   * click. For tests that read neither computed styles nor CSS-driven visibility.
+   */
+  detachStyles?: boolean;
+}
+
 /** Renders `element` at `path` inside the console's providers, with `routes` (`pattern → element`) beside it. */
-export function renderPage(path: string, pattern: string, element: ReactNode, routes: Record<string, ReactNode> = {}) {
-  return render(
+export function renderPage(path: string, pattern: string, element: ReactNode, routes: Record<string, ReactNode> = {}, options: RenderPageOptions = {}) {
+  const page = (
     <ConsoleProviders queryClient={createQueryClient()}>
       <MemoryRouter initialEntries={[path]}>
         <Routes>
@@ -53,8 +63,9 @@ export function renderPage(path: string, pattern: string, element: ReactNode, ro
           ))}
         </Routes>
       </MemoryRouter>
-    </ConsoleProviders>,
+    </ConsoleProviders>
   );
+  return render(options.detachStyles ? <StyleProvider container={document.createElement('div')}>{page}</StyleProvider> : page);
 }
 
 export function element<T extends Element = HTMLElement>(container: ParentNode, selector: string): T {
