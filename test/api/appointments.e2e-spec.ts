@@ -127,6 +127,22 @@ describe('Appointments: members book in-store services, stores run their day', (
     expect(again.slots.find((s) => s.startsAt === slot.startsAt)?.seatsLeft).toBe(1);
   }, 120_000);
 
+  it('a member cannot hold two bookings at the same time, even when racing with two advisors', async () => {
+    const m = await newMember(stack);
+    const tryOn = await serviceId('TRY-ON');
+    const skinTest = await serviceId('SKIN-TEST');
+    const slot = must((await slots(m, sh01, tryOn, day(13))).slots.find((s) => s.advisors.length >= 2), 'a slot with two advisors');
+    const [a, b] = slot.advisors;
+    const results = await Promise.all([
+      book(m, { storeId: sh01, serviceId: tryOn, startsAt: slot.startsAt, advisorId: a.id }),
+      book(m, { storeId: sh01, serviceId: skinTest, startsAt: slot.startsAt, advisorId: b.id }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(must(results.find((r) => r.status === 409), 'the refusal').body.code).toBe('APPOINTMENT_MEMBER_BUSY');
+    const open = await db.query(`SELECT 1 FROM booking WHERE member_id = $1 AND status = 'booked'`, [m.id]);
+    expect(open).toHaveLength(1);
+  });
+
   it('cancel before the cut-off frees the slot; after the cut-off it is refused', async () => {
     const m = await newMember(stack);
     const service = await serviceId('TRY-ON');
@@ -211,9 +227,9 @@ describe('Appointments: members book in-store services, stores run their day', (
     const m = await newMember(stack);
     const service = await serviceId('SKIN-TEST');
     const free = (await slots(m, sh01, service, day(9))).slots;
-    for (const slot of [free[0], free[3], free[6]]) {
+    for (const [i, slot] of [free[0], free[3], free[6]].entries()) {
       const b = (await book(m, { storeId: sh01, serviceId: service, startsAt: slot.startsAt }).expect(201)).body as BookingView;
-      await db.query(`UPDATE booking SET starts_at = now() - interval '2 hours', ends_at = now() - interval '90 minutes' WHERE id = $1`, [b.id]);
+      await db.query(`UPDATE booking SET starts_at = now() - make_interval(hours => $2), ends_at = now() - make_interval(hours => $2) + interval '30 minutes' WHERE id = $1`, [b.id, 2 + i]);
     }
     const run = await api(stack).post('/api/staff/jobs/appointment-no-shows/run').set(as(admin)).expect(200);
     expect(run.body.result.marked).toBeGreaterThanOrEqual(3);

@@ -78,6 +78,8 @@ export class AdvisorBusy {
 @Index('ix_booking_store_day', ['storeId', 'startsAt'])
 @Index('ix_booking_advisor_day', ['advisorId', 'startsAt'])
 @Index('uq_booking_check_in_code', ['storeId', 'checkInCode'], { unique: true, where: `status = 'booked'` })
+// A member cannot be in two places at once: open bookings of one member never overlap.
+@Exclusion('xc_booking_member_overlap', `USING gist ("member_id" WITH =, tstzrange("starts_at", "ends_at") WITH &&) WHERE (status IN ('booked', 'checked_in'))`)
 export class Booking {
   @PrimaryGeneratedColumn('uuid')
   id: string;

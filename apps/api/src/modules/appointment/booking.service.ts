@@ -37,6 +37,7 @@ interface BookingRow {
 
 const EXCLUSION_VIOLATION = '23P01';
 const UNIQUE_VIOLATION = '23505';
+const MEMBER_OVERLAP = 'xc_booking_member_overlap';
 
 /**
  * Booking, moving and cancelling. PostgreSQL keeps the invariants: an advisor's busy time cannot overlap
@@ -79,7 +80,7 @@ export class BookingService {
         });
         return this.view(id);
       } catch (e) {
-        if (!isRace(e) || dto.advisorId || attempt === 2) throw isRace(e) ? await this.taken(dto.storeId, service, date, now) : e;
+        if (!isRace(e) || dto.advisorId || attempt === 2) throw isRace(e) ? await this.taken(dto.storeId, service, date, now) : (memberBusy(e) ?? e);
       }
     }
     throw await this.taken(dto.storeId, service, date, now);
@@ -113,7 +114,7 @@ export class BookingService {
       });
     } catch (e) {
       if (isRace(e)) throw await this.taken(b.store_id, service, date, now);
-      throw e;
+      throw memberBusy(e) ?? e;
     }
     return this.view(b.id);
   }
@@ -318,6 +319,13 @@ export class BookingService {
 /** Lost a race: the advisor's time (exclusion), the class seat, or a check-in code collided. */
 function isRace(e: unknown): boolean {
   if (e instanceof AppointmentException && e.code === ErrorCode.SlotTaken) return true;
-  const code = (e as { driverError?: { code?: string } }).driverError?.code;
-  return code === EXCLUSION_VIOLATION || code === UNIQUE_VIOLATION;
+  const err = (e as { driverError?: { code?: string; constraint?: string } }).driverError;
+  if (err?.constraint === MEMBER_OVERLAP) return false;
+  return err?.code === EXCLUSION_VIOLATION || err?.code === UNIQUE_VIOLATION;
+}
+
+/** The member already has an open booking at that time (their own overlap, not someone else's race). */
+function memberBusy(e: unknown): AppointmentException | null {
+  const err = (e as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return err?.code === EXCLUSION_VIOLATION && err.constraint === MEMBER_OVERLAP ? new AppointmentException(ErrorCode.MemberBusy) : null;
 }
