@@ -1,5 +1,5 @@
 import type { BookingView } from '@glow/contracts';
-import { formatServicePrice, isUpcoming, nextBooking } from './booking';
+import { awaitingFeedback, formatServicePrice, isUpcoming, nextBooking } from './booking';
 
 const NOW = new Date('2026-12-01T06:00:00.000Z');
 
@@ -28,6 +28,13 @@ describe('booking helpers', () => {
 
     expect(nextBooking(list, NOW)?.id).toBe('sooner');
     expect(nextBooking([list[1]], NOW)).toBeNull();
+  });
+
+  it('asks about the latest unrated visit of the last two weeks only', () => {
+    const done = (id: string, startsAt: string, rated = false) => ({ ...booking(id, 'completed', startsAt, startsAt), feedback: rated ? { rating: 4, comment: null } : null }) as BookingView;
+    const list = [done('old', '2026-11-10T08:00:00.000Z'), done('recent', '2026-11-28T08:00:00.000Z'), done('latest-rated', '2026-11-30T08:00:00.000Z', true)];
+    expect(awaitingFeedback(list, NOW)?.id).toBe('recent');
+    expect(awaitingFeedback([list[0], list[2]], NOW)).toBeNull();
   });
 
   it('formats price and deposit', () => {

@@ -30,6 +30,17 @@ export function isUpcoming(booking: Pick<BookingView, 'status' | 'endsAt'>, now:
   return (booking.status === 'booked' || booking.status === 'checked_in') && new Date(booking.endsAt).getTime() > now.getTime();
 }
 
+/** How long after a visit the home page still asks for feedback. */
+const FEEDBACK_ASK_DAYS = 14;
+
+/** The latest completed visit the member has not rated yet, within the last two weeks: the home page asks about it. */
+export function awaitingFeedback(bookings: BookingView[], now: Date): BookingView | null {
+  const since = now.getTime() - FEEDBACK_ASK_DAYS * 86_400_000;
+  const candidates = bookings.filter((b) => b.status === 'completed' && !b.feedback && new Date(b.startsAt).getTime() >= since);
+  candidates.sort((a, b) => new Date(b.startsAt).getTime() - new Date(a.startsAt).getTime());
+  return candidates[0] ?? null;
+}
+
 /** The booking the member goes to next: the earliest upcoming one. */
 export function nextBooking(bookings: BookingView[], now: Date): BookingView | null {
   const upcoming = bookings.filter((booking) => isUpcoming(booking, now));

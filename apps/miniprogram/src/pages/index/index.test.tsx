@@ -202,6 +202,22 @@ describe('HomePage', () => {
       expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/booking-detail/index?id=bk-soon' });
     });
 
+    it('asks for feedback on a recent completed visit that has not been rated', async () => {
+      start.mockResolvedValue(session('member'));
+      memberHome.mockResolvedValue(HOME);
+      const visited = new Date(Date.now() - 2 * 86_400_000).toISOString();
+      jest.mocked(listMyBookings).mockResolvedValue([
+        { ...upcoming('bk-done', visited, 'completed'), advisor: { id: 'a-1', name: '王晓雯' }, feedback: null },
+        { ...upcoming('bk-rated', visited, 'completed'), advisor: { id: 'a-1', name: '王晓雯' }, feedback: { rating: 5, comment: null } },
+      ]);
+      const { container } = render(<HomePage />);
+
+      await waitFor(() => expect(byId(container, 'feedback-request')).not.toBeNull());
+      expect(byId(container, 'feedback-request-text')?.textContent).toContain('新品试妆 · 王晓雯');
+      fireEvent.click(byId(container, 'feedback-request') as Element);
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/booking-detail/index?id=bk-done' });
+    });
+
     it('still shows the home page when the bookings cannot be loaded', async () => {
       start.mockResolvedValue(session('member'));
       memberHome.mockResolvedValue(HOME);

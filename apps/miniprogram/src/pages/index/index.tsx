@@ -7,7 +7,7 @@ import { useHome } from './use-home';
 import styles from './index.module.scss';
 
 export default function HomePage() {
-  const { state, retry, hasSkinProfile, upcoming, goBooking, goUpcoming, goJoin, goProfile, goSkin, goComplete } = useHome();
+  const { state, retry, hasSkinProfile, upcoming, toRate, goBooking, goUpcoming, goRate, goJoin, goProfile, goSkin, goComplete } = useHome();
 
   if (state.status === 'loading') {
     return (
@@ -76,6 +76,17 @@ export default function HomePage() {
           ) : (
             <Text className={styles.entryGo}>已签到</Text>
           )}
+        </View>
+      ) : null}
+      {toRate ? (
+        <View id='feedback-request' className={styles.entry} onClick={goRate}>
+          <View className={styles.entryText}>
+            <Text className={styles.entryTitle}>这次到店体验如何？</Text>
+            <Text id='feedback-request-text' className={styles.entryHint}>
+              {toRate.service.name} · {toRate.advisor.name}，留下评价帮助我们做得更好
+            </Text>
+          </View>
+          <Text className={styles.entryGo}>去评价 ›</Text>
         </View>
       ) : null}
       <View id='skin-test-entry' className={styles.entry} onClick={goSkin}>

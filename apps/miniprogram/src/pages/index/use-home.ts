@@ -6,7 +6,7 @@ import { errorMessage, isApiError } from '../../services/http';
 import { rememberJoinSource } from '../../services/launch-context';
 import { getMemberHome } from '../../services/member.service';
 import { memberSession } from '../../services/member-session';
-import { nextBooking } from '../../utils/booking';
+import { awaitingFeedback, nextBooking } from '../../utils/booking';
 
 export type HomeState =
   | { status: 'loading' }
@@ -18,14 +18,18 @@ export type HomeState =
 export function useHome() {
   const [state, setState] = useState<HomeState>({ status: 'loading' });
   const [upcoming, setUpcoming] = useState<BookingView | null>(null);
+  const [toRate, setToRate] = useState<BookingView | null>(null);
 
   // The next booking is a shortcut on top of the member card: without it the home page is still complete,
   // so a failure here only hides the card.
   const loadUpcoming = useCallback(async () => {
     try {
-      setUpcoming(nextBooking(await listMyBookings(), new Date()));
+      const bookings = await listMyBookings();
+      setUpcoming(nextBooking(bookings, new Date()));
+      setToRate(awaitingFeedback(bookings, new Date()));
     } catch {
       setUpcoming(null);
+      setToRate(null);
     }
   }, []);
 
@@ -70,6 +74,11 @@ export function useHome() {
     goBooking: () => Taro.navigateTo({ url: '/pages/booking/index' }),
     goUpcoming: () => {
       if (upcoming) void Taro.navigateTo({ url: `/pages/booking-detail/index?id=${encodeURIComponent(upcoming.id)}` });
+    },
+    /** A completed visit still waiting for the member's rating. */
+    toRate,
+    goRate: () => {
+      if (toRate) void Taro.navigateTo({ url: `/pages/booking-detail/index?id=${encodeURIComponent(toRate.id)}` });
     },
     goJoin: () => Taro.navigateTo({ url: '/pages/join/index' }),
     goProfile: () => Taro.navigateTo({ url: '/pages/profile/index' }),
