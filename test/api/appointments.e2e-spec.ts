@@ -239,6 +239,19 @@ describe('Appointments: members book in-store services, stores run their day', (
     const paused = await book(m, { storeId: sh01, serviceId: service, startsAt: free[9].startsAt });
     expect([paused.status, paused.body.code]).toEqual([403, 'APPOINTMENT_BOOKING_PAUSED']);
     expect(paused.body.message).toContain('暂停至');
+
+    // The policy is the admin's to set: with four no-shows allowed, the member may book again.
+    const policy = (await api(stack).get('/api/staff/appointment-policy').set(as(admin)).expect(200)).body;
+    expect(policy).toEqual({ noShowGraceMin: 30, noShowMax: 3, noShowWindowDays: 90, noShowPauseDays: 30, reminderHoursBefore: 24 });
+    const manager = (await staffLogin(stack, 'manager1')).accessToken;
+    expect((await api(stack).put('/api/staff/appointment-policy').set(as(manager)).send({ ...policy, noShowMax: 4 })).status).toBe(403);
+    expect((await api(stack).put('/api/staff/appointment-policy').set(as(admin)).send({ ...policy, noShowMax: 0 })).status).toBe(400);
+    try {
+      await api(stack).put('/api/staff/appointment-policy').set(as(admin)).send({ ...policy, noShowMax: 4 }).expect(200);
+      await book(m, { storeId: sh01, serviceId: service, startsAt: free[9].startsAt }).expect(201);
+    } finally {
+      await api(stack).put('/api/staff/appointment-policy').set(as(admin)).send(policy).expect(200);
+    }
   });
 
   it('a reminder goes out once, N hours before, only to members who accepted the subscribe message', async () => {

@@ -41,6 +41,7 @@ export const apiRoutes = {
   staffStoreSchedule: (id: string) => `/staff/stores/${id}/schedule` as const,
   staffAdvisorSchedules: '/staff/advisor-schedules',
   staffAdvisorSchedule: (advisorId: string) => `/staff/advisor-schedules/${advisorId}` as const,
+  staffAppointmentPolicy: '/staff/appointment-policy',
 } as const satisfies Pick<
   ContractRoutes,
   | 'staffLogin'
@@ -76,4 +77,5 @@ export const apiRoutes = {
   | 'staffStoreSchedule'
   | 'staffAdvisorSchedules'
   | 'staffAdvisorSchedule'
+  | 'staffAppointmentPolicy'
 >;

@@ -1,5 +1,6 @@
 import type {
   AdvisorScheduleView,
+  AppointmentPolicyView,
   BookingView,
   CheckInDto,
   CompleteBookingDto,
@@ -75,6 +76,15 @@ export function saveAdvisorSchedule(advisorId: string, body: SaveAdvisorSchedule
   return http.json<AdvisorScheduleView>(apiRoutes.staffAdvisorSchedule(advisorId), { method: 'PUT', body });
 }
 
+export function getAppointmentPolicy(signal?: AbortSignal): Promise<AppointmentPolicyView> {
+  return http.json<AppointmentPolicyView>(apiRoutes.staffAppointmentPolicy, { signal });
+}
+
+/** Brand-wide booking rules; admins only. */
+export function saveAppointmentPolicy(body: AppointmentPolicyView): Promise<AppointmentPolicyView> {
+  return http.json<AppointmentPolicyView>(apiRoutes.staffAppointmentPolicy, { method: 'PUT', body });
+}
+
 export const appointmentKeys = {
   all: ['appointments'] as const,
   bookings: ['appointments', 'bookings'] as const,
@@ -82,4 +92,5 @@ export const appointmentKeys = {
   services: ['appointments', 'services'] as const,
   storeSchedule: (storeId: string) => ['appointments', 'store-schedule', storeId] as const,
   advisorSchedules: (storeId: string) => ['appointments', 'advisor-schedules', storeId] as const,
+  policy: ['appointments', 'policy'] as const,
 };

@@ -436,3 +436,35 @@ export interface AdvisorScheduleView {
   exceptions: { date: string; off: boolean; start: string | null; end: string | null }[];
   serviceIds: string[];
 }
+
+/** Brand-wide booking rules: no-show handling and reminders. */
+export class AppointmentPolicyDto {
+  /** Minutes after the start before an unattended booking becomes a no-show. */
+  @IsInt()
+  @Min(5)
+  @Max(240)
+  noShowGraceMin!: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  noShowMax!: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  noShowWindowDays!: number;
+
+  /** 0 turns the pause off. */
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  noShowPauseDays!: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(72)
+  reminderHoursBefore!: number;
+}
+
+export type AppointmentPolicyView = AppointmentPolicyDto;

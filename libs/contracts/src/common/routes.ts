@@ -62,5 +62,6 @@ export const Routes = {
   staffService: (id: string) => `/staff/services/${id}`,
   staffStoreSchedule: (id: string) => `/staff/stores/${id}/schedule`,
   staffAdvisorSchedules: '/staff/advisor-schedules',
+  staffAppointmentPolicy: '/staff/appointment-policy',
   staffAdvisorSchedule: (advisorId: string) => `/staff/advisor-schedules/${advisorId}`,
 } as const;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type AdvisorScheduleView, ErrorCode, type SaveAdvisorScheduleDto, type SaveServiceDto, type SaveStoreScheduleDto, type ServiceAdminView, type StoreScheduleView } from '@glow/contracts';
+import { type AdvisorScheduleView, type AppointmentPolicyDto, type AppointmentPolicyView, ErrorCode, type SaveAdvisorScheduleDto, type SaveServiceDto, type SaveStoreScheduleDto, type ServiceAdminView, type StoreScheduleView } from '@glow/contracts';
 import { minutesOf } from '@glow/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../../platform/auth/principal';
@@ -206,6 +206,25 @@ export class AppointmentSetupService {
       this.db.query<{ service_id: string }[]>(`SELECT service_id FROM advisor_skill WHERE staff_id = $1 ORDER BY service_id`, [advisorId]),
     ]);
     return { advisorId, advisorName, rules: rules.map((r) => ({ advisorId, ...r })), exceptions, serviceIds: skills.map((s) => s.service_id) };
+  }
+
+  async policy(): Promise<AppointmentPolicyView> {
+    const [p] = await this.db.query<{ no_show_grace_min: number; no_show_max: number; no_show_window_days: number; no_show_pause_days: number; reminder_hours_before: number }[]>(
+      `INSERT INTO appointment_policy (id) VALUES (1) ON CONFLICT (id) DO UPDATE SET id = 1 RETURNING *`,
+    );
+    return { noShowGraceMin: p.no_show_grace_min, noShowMax: p.no_show_max, noShowWindowDays: p.no_show_window_days, noShowPauseDays: p.no_show_pause_days, reminderHoursBefore: p.reminder_hours_before };
+  }
+
+  async savePolicy(who: StaffPrincipal, dto: AppointmentPolicyDto): Promise<AppointmentPolicyView> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO appointment_policy (id, no_show_grace_min, no_show_max, no_show_window_days, no_show_pause_days, reminder_hours_before) VALUES (1, $1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET no_show_grace_min = $1, no_show_max = $2, no_show_window_days = $3, no_show_pause_days = $4, reminder_hours_before = $5`,
+        [dto.noShowGraceMin, dto.noShowMax, dto.noShowWindowDays, dto.noShowPauseDays, dto.reminderHoursBefore],
+      );
+      await this.audit.record({ actorKind: 'staff', actorId: who.staffId, action: 'appointment.policy.update', detail: { ...dto } }, tx);
+    });
+    return this.policy();
   }
 
   /** Store managers work on their own store only; admins on any. */

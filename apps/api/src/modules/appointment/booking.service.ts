@@ -302,7 +302,7 @@ export class BookingService {
 
   private async checkNotPaused(memberId: string, now: Date): Promise<void> {
     const [policy] = await this.db.query<{ no_show_max: number; no_show_window_days: number; no_show_pause_days: number }[]>(`SELECT * FROM appointment_policy WHERE id = 1`);
-    if (!policy) return;
+    if (!policy || policy.no_show_pause_days === 0) return;
     const noShows = await this.db.query<{ no_show_at: Date }[]>(
       `SELECT no_show_at FROM booking WHERE member_id = $1 AND status = 'no_show' AND no_show_at > $2::timestamptz - make_interval(days => $3)`,
       [memberId, now, policy.no_show_window_days + policy.no_show_pause_days],

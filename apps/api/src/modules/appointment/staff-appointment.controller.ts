@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type AdvisorScheduleView,
+  AppointmentPolicyDto,
+  type AppointmentPolicyView,
   type BookingView,
   CheckInDto,
   CompleteBookingDto,
@@ -71,6 +73,19 @@ export class StaffAppointmentController {
   @ApiOperation({ summary: "Cancel a booking on the member's behalf" })
   cancel(@CurrentPrincipal() who: StaffPrincipal, @Param('id', bookingId) id: string): Promise<BookingView> {
     return this.bookings.cancel(who, id);
+  }
+
+  @Get('appointment-policy')
+  @ApiOperation({ summary: 'Brand-wide booking rules: no-show grace and pause, reminder lead time' })
+  policy(): Promise<AppointmentPolicyView> {
+    return this.setup.policy();
+  }
+
+  @Roles('admin')
+  @Put('appointment-policy')
+  @ApiOperation({ summary: 'Change the booking rules (admins)' })
+  savePolicy(@CurrentPrincipal() who: StaffPrincipal, @Body() dto: AppointmentPolicyDto): Promise<AppointmentPolicyView> {
+    return this.setup.savePolicy(who, dto);
   }
 
   @Get('services')

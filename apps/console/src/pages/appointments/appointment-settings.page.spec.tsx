@@ -18,6 +18,7 @@ function serve(onWrite: (request: string, init: RequestInit | undefined) => Resp
     if (url === '/api/staff/services') return jsonResponse(200, services);
     if (url === '/api/staff/stores/store-1/schedule') return jsonResponse(200, storeSchedule);
     if (url === '/api/staff/advisor-schedules?storeId=store-1') return jsonResponse(200, advisors);
+    if (url === '/api/staff/appointment-policy') return jsonResponse(200, { noShowGraceMin: 30, noShowMax: 3, noShowWindowDays: 90, noShowPauseDays: 30, reminderHoursBefore: 24 });
     return jsonResponse(404, { code: 'NOT_FOUND', message: '请求的资源不存在' });
   });
 }
@@ -50,6 +51,30 @@ beforeEach(() => {
 afterEach(() => sessionStore.clear());
 
 describe(AppointmentSettingsPage.name, () => {
+  describe('预约规则', () => {
+    it('lets an admin change the no-show rule and sends the whole policy', async () => {
+      signInAs('admin');
+      serve((request, init) => (request === 'PUT /api/staff/appointment-policy' ? jsonResponse(200, JSON.parse(String(init?.body))) : jsonResponse(500, {})));
+      renderSettings('/appointments/settings?tab=policy');
+
+      await waitFor(() => element(document.body, '#policy-noShowMax'));
+      type('#policy-noShowMax', '4');
+      fireEvent.click(element(document.body, '#appointment-policy-save'));
+      await waitFor(() => expect(requests(fetchMock).some((r) => r.startsWith('PUT /api/staff/appointment-policy'))).toBe(true));
+      const put = fetchMock.mock.calls.find(([, init]) => init?.method === 'PUT');
+      expect(JSON.parse(String(put?.[1]?.body))).toEqual({ noShowGraceMin: 30, noShowMax: 4, noShowWindowDays: 90, noShowPauseDays: 30, reminderHoursBefore: 24 });
+    });
+
+    it('shows the rules read-only to a store manager', async () => {
+      signInAs('store_manager');
+      serve();
+      renderSettings('/appointments/settings?tab=policy');
+      await waitFor(() => element(document.body, '#policy-noShowMax'));
+      expect(element<HTMLInputElement>(document.body, '#policy-noShowMax').disabled).toBe(true);
+      expect(document.body.querySelector('#appointment-policy-save')).toBeNull();
+    });
+  });
+
   describe('服务项目', () => {
     it('sends a new service’s price and deposit in fen and its notice periods in minutes', async () => {
       signInAs('admin');

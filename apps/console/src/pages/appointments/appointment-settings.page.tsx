@@ -4,11 +4,12 @@ import { useSearchParams } from 'react-router-dom';
 import { can, canConfigureStore, storeScopeOf } from '../../auth/permissions';
 import { useSession } from '../../auth/use-session';
 import { AdvisorScheduleEditor } from './advisor-schedule.editor';
+import { PolicyEditor } from './policy.editor';
 import { ServiceTable } from './service-table';
 import { StoreHoursEditor } from './store-hours.editor';
 import { StorePicker, useStoreChoice } from './store-picker';
 
-const TABS = ['services', 'hours', 'shifts'] as const;
+const TABS = ['services', 'hours', 'shifts', 'policy'] as const;
 type SettingsTab = (typeof TABS)[number];
 
 /** Services, store hours and advisor shifts: store managers set up their own store, admins every store; others read. */
@@ -67,6 +68,11 @@ export function AppointmentSettingsPage() {
               key: 'shifts',
               label: '排班',
               children: needsStore((id) => <AdvisorScheduleEditor key={id} storeId={id} canEdit={canEditStore} />),
+            },
+            {
+              key: 'policy',
+              label: '预约规则',
+              children: <PolicyEditor canEdit={staff?.role === 'admin'} />,
             },
           ]}
         />
