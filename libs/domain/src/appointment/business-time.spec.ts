@@ -1,4 +1,4 @@
-import { addDays, atBusinessTime, BUSINESS_UTC_OFFSET_MIN, businessDate, isHhmm, minutesOf, weekdayOf } from './business-time';
+import { addDays, atBusinessTime, BUSINESS_UTC_OFFSET_MIN, businessClock, businessDate, isHhmm, minutesOf, weekdayOf } from './business-time';
 
 describe(businessDate.name, () => {
   it.each([
@@ -16,6 +16,16 @@ describe(businessDate.name, () => {
     // Mid-summer and mid-winter behave the same.
     expect(businessDate(new Date('2025-07-01T15:59:00Z'))).toBe('2025-07-01');
     expect(businessDate(new Date('2025-01-01T15:59:00Z'))).toBe('2025-01-01');
+  });
+});
+
+describe(businessClock.name, () => {
+  it.each([
+    ['2026-11-23T02:00:00.000Z', '10:00'],
+    ['2026-11-23T15:59:00.000Z', '23:59'],
+    ['2026-11-23T16:00:00.000Z', '00:00'],
+  ])('%s is %s in Shanghai', (iso, clock) => {
+    expect(businessClock(new Date(iso))).toBe(clock);
   });
 });
 

@@ -20,6 +20,11 @@ export function businessDate(instant: Date): string {
   return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The wall-clock time ('HH:mm') of an instant in Asia/Shanghai. */
+export function businessClock(instant: Date): string {
+  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(11, 16);
+}
+
 /** The ISO weekday (1 = Monday … 7 = Sunday) of a business date. */
 export function weekdayOf(date: string): Weekday {
   const day = new Date(utcMidnight(date)).getUTCDay();

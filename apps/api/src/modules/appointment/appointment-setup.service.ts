@@ -35,16 +35,9 @@ export class AppointmentSetupService {
   ) {}
 
   async services(storeId?: string): Promise<ServiceAdminView[]> {
-    const rows = await this.db.query<ServiceRow[]>(
-      `SELECT s.*,
-              coalesce((SELECT array_agg(ss.store_id ORDER BY ss.store_id) FROM appointment_service_store ss WHERE ss.service_id = s.id), '{}') AS store_ids,
-              coalesce((SELECT array_agg(k.staff_id ORDER BY k.staff_id) FROM advisor_skill k WHERE k.service_id = s.id), '{}') AS advisor_ids
-         FROM appointment_service s
-        ${storeId ? 'WHERE EXISTS (SELECT 1 FROM appointment_service_store ss WHERE ss.service_id = s.id AND ss.store_id = $1)' : ''}
-        ORDER BY s.active DESC, s.code`,
-      storeId ? [storeId] : [],
-    );
-    return rows.map(toServiceView);
+    return storeId
+      ? this.queryServices('WHERE EXISTS (SELECT 1 FROM appointment_service_store ss WHERE ss.service_id = s.id AND ss.store_id = $1)', [storeId])
+      : this.queryServices('', []);
   }
 
   async createService(who: StaffPrincipal, dto: SaveServiceDto): Promise<ServiceAdminView> {
@@ -97,15 +90,22 @@ export class AppointmentSetupService {
   }
 
   async service(id: string): Promise<ServiceAdminView> {
-    const [row] = await this.db.query<ServiceRow[]>(
+    const [view] = await this.queryServices('WHERE s.id = $1', [id]);
+    if (!view) throw new AppointmentException(ErrorCode.ServiceNotFound);
+    return view;
+  }
+
+  /** Services with the stores that offer them and the advisors qualified for them. */
+  private async queryServices(where: string, params: unknown[]): Promise<ServiceAdminView[]> {
+    const rows = await this.db.query<ServiceRow[]>(
       `SELECT s.*,
               coalesce((SELECT array_agg(ss.store_id ORDER BY ss.store_id) FROM appointment_service_store ss WHERE ss.service_id = s.id), '{}') AS store_ids,
               coalesce((SELECT array_agg(k.staff_id ORDER BY k.staff_id) FROM advisor_skill k WHERE k.service_id = s.id), '{}') AS advisor_ids
-         FROM appointment_service s WHERE s.id = $1`,
-      [id],
+         FROM appointment_service s ${where}
+        ORDER BY s.active DESC, s.code`,
+      params,
     );
-    if (!row) throw new AppointmentException(ErrorCode.ServiceNotFound);
-    return toServiceView(row);
+    return rows.map(toServiceView);
   }
 
   async storeSchedule(storeId: string): Promise<StoreScheduleView> {

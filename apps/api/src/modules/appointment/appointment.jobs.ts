@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { businessClock, businessDate } from '@glow/domain';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../platform/config/app-config';
 import { JobRunner } from '../../platform/jobs/job-runner';
@@ -64,13 +65,13 @@ export class AppointmentJobs implements OnModuleInit {
     let failed = 0;
     for (const b of due) {
       if (!b.openid) continue;
-      const at = new Date(new Date(b.starts_at).getTime() + 8 * 3_600_000).toISOString();
+      const startsAt = new Date(b.starts_at);
       try {
         await this.wechat.sendSubscribeMessage({
           touser: b.openid,
           templateId: this.config.wechatTemplateBookingReminder,
           page: `pages/booking-detail/index?id=${b.id}`,
-          data: { thing1: thing(b.service), time2: `${at.slice(0, 10)} ${at.slice(11, 16)}`, thing3: thing(b.store), thing4: '请提前 10 分钟到店，出示签到码' },
+          data: { thing1: thing(b.service), time2: `${businessDate(startsAt)} ${businessClock(startsAt)}`, thing3: thing(b.store), thing4: '请提前 10 分钟到店，出示签到码' },
         });
         sent++;
       } catch (e) {

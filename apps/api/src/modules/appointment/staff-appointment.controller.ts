@@ -17,10 +17,10 @@ import {
   type StoreScheduleView,
 } from '@glow/contracts';
 import { ALL_STAFF, CurrentPrincipal, Roles } from '../../platform/auth/auth.decorators';
-import type { StaffPrincipal } from '../../platform/auth/principal';
+import { type StaffPrincipal, storeScopeOf } from '../../platform/auth/principal';
 import { AppointmentSetupService } from './appointment-setup.service';
 import { AppointmentException } from './appointment.exception';
-import { StaffBookingService, storeScope } from './staff-booking.service';
+import { StaffBookingService } from './staff-booking.service';
 
 const bookingId = new ParseUUIDPipe({ exceptionFactory: () => new AppointmentException(ErrorCode.BookingNotFound) });
 const serviceId = new ParseUUIDPipe({ exceptionFactory: () => new AppointmentException(ErrorCode.ServiceNotFound) });
@@ -124,7 +124,7 @@ export class StaffAppointmentController {
   @Get('advisor-schedules')
   @ApiOperation({ summary: "Advisors' weekly shifts, exceptions and skills at a store" })
   advisorSchedules(@CurrentPrincipal() who: StaffPrincipal, @Query() q: ServiceQuery): Promise<AdvisorScheduleView[]> {
-    const scope = storeScope(who);
+    const scope = storeScopeOf(who);
     if (scope && scope !== q.storeId) throw new AppointmentException(ErrorCode.OutOfScope);
     return this.setup.advisorSchedules(q.storeId);
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type BookingView, type CompleteBookingDto, ErrorCode, type StaffBookingQuery } from '@glow/contracts';
 import { addDays, atBusinessTime } from '@glow/domain';
 import { DataSource } from 'typeorm';
-import type { StaffPrincipal } from '../../platform/auth/principal';
+import { type StaffPrincipal, storeScopeOf } from '../../platform/auth/principal';
 import { AuditService } from '../../platform/audit/audit.service';
 import { AppointmentException } from './appointment.exception';
 import { BookingService } from './booking.service';
@@ -26,7 +26,7 @@ export class StaffBookingService {
     const from = atBusinessTime(q.from, '00:00');
     const to = atBusinessTime(addDays(q.to, 1), '00:00');
     if (to <= from || to.getTime() - from.getTime() > 31 * 86_400_000) throw new AppointmentException(ErrorCode.BookingRangeTooLong);
-    const scope = storeScope(who);
+    const scope = storeScopeOf(who);
     if (scope && q.storeId && q.storeId !== scope) throw new AppointmentException(ErrorCode.OutOfScope);
     const params: unknown[] = [from, to];
     const where = ['b.starts_at >= $1', 'b.starts_at < $2'];
@@ -39,9 +39,10 @@ export class StaffBookingService {
   }
 
   async checkIn(who: StaffPrincipal, code: string, storeId: string | undefined, now = new Date()): Promise<BookingView> {
-    const store = storeScope(who) ?? storeId;
+    const scope = storeScopeOf(who);
+    if (scope && storeId && storeId !== scope) throw new AppointmentException(ErrorCode.OutOfScope);
+    const store = scope ?? storeId;
     if (!store) throw new AppointmentException(ErrorCode.CheckInCodeInvalid);
-    if (storeScope(who) && storeId && storeId !== storeScope(who)) throw new AppointmentException(ErrorCode.OutOfScope);
     const [b] = await this.db.query<{ id: string; starts_at: Date }[]>(`SELECT id, starts_at FROM booking WHERE store_id = $1 AND check_in_code = $2 AND status = 'booked'`, [store, code]);
     if (!b) throw new AppointmentException(ErrorCode.CheckInCodeInvalid);
     if (now.getTime() < new Date(b.starts_at).getTime() - CHECK_IN_EARLY_MIN * 60_000) throw new AppointmentException(ErrorCode.CheckInTooEarly);
@@ -107,11 +108,7 @@ export class StaffBookingService {
   private async scoped(who: StaffPrincipal, id: string): Promise<void> {
     const [b] = await this.db.query<{ store_id: string }[]>(`SELECT store_id FROM booking WHERE id = $1`, [id]);
     if (!b) throw new AppointmentException(ErrorCode.BookingNotFound);
-    const scope = storeScope(who);
+    const scope = storeScopeOf(who);
     if (scope && b.store_id !== scope) throw new AppointmentException(ErrorCode.OutOfScope);
   }
-}
-
-export function storeScope(who: StaffPrincipal): string | null {
-  return who.role === 'advisor' || who.role === 'store_manager' ? who.storeId : null;
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AddMemberTagDto, ErrorCode, type MemberDetailResponse, type MemberOverviewResponse, type MemberPortraitResponse, MemberSearchQuery, type MemberSummary, type MemberTagView, type Paged, type StoreSummary, type TagSummary } from '@glow/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ALL_STAFF, CurrentPrincipal, Roles } from '../../platform/auth/auth.decorators';
-import type { StaffPrincipal } from '../../platform/auth/principal';
+import { type StaffPrincipal, storeScopeOf } from '../../platform/auth/principal';
 import { MemberException } from './member.exception';
 import { StaffMemberService } from './staff-member.service';
 import { TagService } from './tag.service';
@@ -49,7 +49,7 @@ export class StaffMemberController {
   @Get('tags')
   @ApiOperation({ summary: 'All tags with the number of members carrying each (in your store scope)' })
   listTags(@CurrentPrincipal() who: StaffPrincipal): Promise<TagSummary[]> {
-    return this.tags.list(this.service.storeScope(who));
+    return this.tags.list(storeScopeOf(who));
   }
 
   @Roles('advisor', 'store_manager', 'admin')

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type MemberDetailResponse, type MemberOverviewResponse, type MemberPortraitResponse, type MemberSearchQuery, type MemberSummary, type Paged, type StaffProfile, type StoreSummary } from '@glow/contracts';
 import { buildScene, phoneFromQuery } from '@glow/domain';
 import { Brackets, In, Repository } from 'typeorm';
-import type { StaffPrincipal } from '../../platform/auth/principal';
+import { type StaffPrincipal, storeScopeOf } from '../../platform/auth/principal';
 import { AuditService } from '../../platform/audit/audit.service';
 import { PhoneCipher } from '../../platform/crypto/phone-cipher';
 import { WechatApiError } from '../../platform/wechat/wechat.exception';
@@ -52,7 +52,7 @@ export class StaffMemberService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const qb = this.members.createQueryBuilder('m').leftJoinAndSelect('m.store', 'store').leftJoinAndSelect('m.advisor', 'advisor');
-    const scope = this.storeScope(who);
+    const scope = storeScopeOf(who);
     if (scope) qb.andWhere('m.store_id = :scope', { scope });
     if (query.storeId) qb.andWhere('m.store_id = :storeId', { storeId: query.storeId });
     if (query.tagId) qb.andWhere('EXISTS (SELECT 1 FROM member_tag mt WHERE mt.member_id = m.id AND mt.tag_id = :tagId)', { tagId: query.tagId });
@@ -125,7 +125,7 @@ export class StaffMemberService {
   async scopedMember(who: StaffPrincipal, memberId: string): Promise<Member> {
     const m = await this.members.findOne({ where: { id: memberId }, relations: { store: true, advisor: true } });
     if (!m) throw new MemberException(ErrorCode.MemberNotFound);
-    const scope = this.storeScope(who);
+    const scope = storeScopeOf(who);
     if (scope && m.storeId !== scope) throw new MemberException(ErrorCode.OutOfScope);
     return m;
   }
@@ -161,7 +161,7 @@ export class StaffMemberService {
 
   /** Counts for the overview dashboard; months are business months in Asia/Shanghai. */
   async overview(who: StaffPrincipal, now = new Date()): Promise<MemberOverviewResponse> {
-    const scope = this.storeScope(who);
+    const scope = storeScopeOf(who);
     const where = scope ? 'WHERE m.store_id = $2' : '';
     const params: unknown[] = scope ? [now, scope] : [now];
     const [totals] = await this.members.query(
@@ -200,14 +200,14 @@ export class StaffMemberService {
   }
 
   async listStores(who: StaffPrincipal): Promise<StoreSummary[]> {
-    const scope = this.storeScope(who);
+    const scope = storeScopeOf(who);
     const rows = await this.stores.find({ where: scope ? { id: scope, active: true } : { active: true }, order: { code: 'ASC' } });
     return rows.map((s) => ({ id: s.id, code: s.code, name: s.name, city: s.city, address: s.address }));
   }
 
   /** The store's mini-program code; an advisor's code also binds new members to that advisor. */
   async storeQrCode(who: StaffPrincipal, storeId: string): Promise<Buffer> {
-    const scope = this.storeScope(who);
+    const scope = storeScopeOf(who);
     if (scope && scope !== storeId) throw new MemberException(ErrorCode.OutOfScope);
     const store = await this.stores.findOne({ where: { id: storeId, active: true } });
     if (!store) throw new MemberException(ErrorCode.StoreNotFound);
@@ -218,9 +218,5 @@ export class StaffMemberService {
       if (e instanceof WechatApiError) throw new MemberException(ErrorCode.WechatUnavailable, e.message);
       throw e;
     }
-  }
-
-  storeScope(who: StaffPrincipal): string | null {
-    return who.role === 'advisor' || who.role === 'store_manager' ? who.storeId : null;
   }
 }

@@ -17,3 +17,8 @@ export interface AccessClaims {
   rol?: StaffRole;
   sto?: string | null;
 }
+
+/** The store a staff member is limited to: advisors and store managers see their own store, marketers and admins all. */
+export function storeScopeOf(who: StaffPrincipal): string | null {
+  return who.role === 'advisor' || who.role === 'store_manager' ? who.storeId : null;
+}
