@@ -8,6 +8,8 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { MemberModule } from './modules/member/member.module';
 import { SkinModule } from './modules/skin/skin.module';
 import { AppointmentModule } from './modules/appointment/appointment.module';
+import { LoyaltyModule } from './modules/loyalty/loyalty.module';
+import { OrderModule } from './modules/order/order.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { AppConfig } from './platform/config/app-config';
@@ -42,6 +44,8 @@ export class AppModule {
         CatalogModule,
         SkinModule,
         AppointmentModule,
+        LoyaltyModule,
+        OrderModule,
       ],
       controllers: [HealthController, ClientConfigController],
     };

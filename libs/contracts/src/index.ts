@@ -18,3 +18,5 @@ export * from './member/tag.dto';
 export * from './member/privacy.dto';
 export * from './staff/member-portrait.response';
 export * from './appointment/appointment.dto';
+export * from './loyalty/loyalty.dto';
+export * from './order/order.dto';

@@ -3,13 +3,13 @@ import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagg
 import { CreateProductDto, ErrorCode, type Paged, type ProductImportReport, ProductListQuery, type ProductResponse, UpdateProductDto } from '@glow/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ALL_STAFF, Roles } from '../../platform/auth/auth.decorators';
+import { uploadedFile } from '../../platform/http/uploaded-file';
 import { CatalogException } from './catalog.exception';
 import { CatalogService } from './catalog.service';
 
 /** An id that is not a UUID cannot name a product: answer 404, not a database error. */
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new CatalogException(ErrorCode.ProductNotFound) });
 
-const IMPORT_LIMIT_BYTES = 5 * 1024 * 1024;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const TEMPLATE_FILE_NAME = '商品导入模板.xlsx';
 
@@ -58,7 +58,7 @@ export class CatalogController {
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Import products from the Excel template (field `file`, .xlsx up to 5 MB): valid rows are upserted by SKU, invalid rows reported' })
   async importProducts(@Req() req: FastifyRequest): Promise<ProductImportReport> {
-    return this.catalog.importXlsx(await uploadedFile(req));
+    return this.catalog.importXlsx((await uploadedFile(req)).bytes);
   }
 
   @Roles('marketer', 'admin')
@@ -66,21 +66,5 @@ export class CatalogController {
   @ApiOperation({ summary: 'Change a product; `{ active: false }` deactivates it (products are never deleted)' })
   update(@Param('id', uuid) id: string, @Body() dto: UpdateProductDto): Promise<ProductResponse> {
     return this.catalog.update(id, dto);
-  }
-}
-
-/** The bytes of the multipart field `file`; a file over the limit is a 413, anything malformed a 400. */
-async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
-  if (!req.isMultipart()) throw new CatalogException(ErrorCode.ImportFileInvalid, 'not multipart');
-  try {
-    const file = await req.file({ limits: { fileSize: IMPORT_LIMIT_BYTES, files: 1 } });
-    if (!file || file.fieldname !== 'file') throw new CatalogException(ErrorCode.ImportFileInvalid, 'no file field');
-    return await file.toBuffer();
-  } catch (e) {
-    if (e instanceof CatalogException) throw e;
-    if (e instanceof req.server.multipartErrors.RequestFileTooLargeError) {
-      throw new CatalogException(ErrorCode.PayloadTooLarge, 'file too large', { message: '文件不能超过 5 MB' });
-    }
-    throw new CatalogException(ErrorCode.ImportFileInvalid, e instanceof Error ? e.message : String(e));
   }
 }

@@ -194,6 +194,14 @@ export class CatalogService {
     return new Map(rows.map((p) => [p.id, { id: p.id, sku: p.sku, name: p.name, line: p.line, category: p.category, priceFen: p.priceFen, image: p.images[0] ?? null }]));
   }
 
+  /** Active products by SKU, for recording a purchase; SKUs that name no active product are absent. */
+  async bySkus(skus: string[]): Promise<Map<string, { id: string; sku: string; name: string; category: ProductCategory; priceFen: number }>> {
+    const wanted = [...new Set(skus)];
+    if (wanted.length === 0) return new Map();
+    const rows = await this.products.find({ where: { sku: In(wanted), active: true } });
+    return new Map(rows.map((p) => [p.sku, { id: p.id, sku: p.sku, name: p.name, category: p.category, priceFen: p.priceFen }]));
+  }
+
   /** The Excel template: the product sheet (header and one example row) and a sheet explaining every column. */
   async importTemplate(): Promise<Buffer> {
     const wb = new Workbook();

@@ -8,6 +8,7 @@ const toBool = ({ value }: { value: unknown }) => (value === undefined || value 
 const DEV_PHONE_KEY = 'ZGV2LW9ubHktcGhvbmUtZW5jcnlwdGlvbi1rZXktMzI=';
 const DEV_HMAC_KEY = 'ZGV2LW9ubHktcGhvbmUtYmxpbmQtaW5kZXgta2V5MzI=';
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-in-production';
+const DEV_MEMBER_CODE_KEY = 'ZGV2LW9ubHktbWVtYmVyLWNvZGUtc2lnbmluZy1rZXk=';
 
 /**
  * Every setting the API reads, validated once at boot. `process.env` is read nowhere else.
@@ -45,6 +46,10 @@ export class AppConfig {
   @IsString() @Length(1, 64)
   wechatTemplateBookingReminder = 'glow-booking-reminder';
 
+  /** Subscribe-message template of the points-expiry reminder. */
+  @IsString() @Length(1, 64)
+  wechatTemplatePointsExpiring = 'glow-points-expiring';
+
   /** When true, H5 clients may mint fake WeChat codes from the sandbox control API at `wechatApiBase`. */
   @Transform(toBool) @IsBoolean()
   demoMode = true;
@@ -65,6 +70,10 @@ export class AppConfig {
   /** base64 of 32 bytes: HMAC key of the phone blind index. */
   @IsString() @Matches(/^[A-Za-z0-9+/]{43}=$/)
   phoneHmacKey = DEV_HMAC_KEY;
+
+  /** base64 of 32 bytes: HMAC key that signs the rotating member codes shown at the till. */
+  @IsString() @Matches(/^[A-Za-z0-9+/]{43}=$/)
+  memberCodeKey = DEV_MEMBER_CODE_KEY;
 
   /** Requests per minute per client on the auth routes. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100000)
@@ -94,6 +103,8 @@ const ENV_KEYS: Record<keyof AppConfig, string> = {
   wechatAppId: 'WECHAT_APP_ID',
   wechatAppSecret: 'WECHAT_APP_SECRET',
   wechatTemplateBookingReminder: 'WECHAT_TEMPLATE_BOOKING_REMINDER',
+  wechatTemplatePointsExpiring: 'WECHAT_TEMPLATE_POINTS_EXPIRING',
+  memberCodeKey: 'MEMBER_CODE_KEY',
   demoMode: 'DEMO_MODE',
   jwtSecret: 'JWT_SECRET',
   accessTokenTtlSeconds: 'ACCESS_TOKEN_TTL_SECONDS',
@@ -124,6 +135,7 @@ export function validateConfig(config: AppConfig): AppConfig {
     if (config.jwtSecret === DEV_JWT_SECRET) problems.push('JWT_SECRET: must be set in production');
     if (config.phoneEncryptionKey === DEV_PHONE_KEY) problems.push('PHONE_ENCRYPTION_KEY: must be set in production');
     if (config.phoneHmacKey === DEV_HMAC_KEY) problems.push('PHONE_HMAC_KEY: must be set in production');
+    if (config.memberCodeKey === DEV_MEMBER_CODE_KEY) problems.push('MEMBER_CODE_KEY: must be set in production');
   }
   if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;

@@ -20,10 +20,16 @@ import { StoreHours, StoreSpecialDay } from '../../modules/appointment/store-sch
 import { AdvisorSkill, AppointmentService, AppointmentServiceStore } from '../../modules/appointment/appointment-service.entity';
 import { AdvisorShiftException, AdvisorShiftRule } from '../../modules/appointment/advisor-shift.entity';
 import { AdvisorBusy, AppointmentPolicy, Booking, ClassSession } from '../../modules/appointment/booking.entity';
+import { PointsAccount, PointsEntry, PointsLot } from '../../modules/loyalty/points.entity';
+import { EarningRules } from '../../modules/loyalty/earning-rules.entity';
+import { MemberTier, Tier, TierChange, TierSpend } from '../../modules/loyalty/tier.entity';
+import { PointsImport, Redemption, Reward, RewardMemberCount } from '../../modules/loyalty/reward.entity';
+import { OrderItem, OrderRefund, SalesOrder } from '../../modules/order/order.entity';
 
 /** Every entity of every module; the data source and the migration drift check both use this list. */
 export const ENTITIES = [Brand, Store, Staff, Member, MemberWechat, PrivacyPolicy, MemberConsent, RefreshToken, StaffCredential, AuditLog,
   Tag, MemberTag, Product, Questionnaire, QuestionnaireVersion, SkinSession, SkinResult, RecommendationImpression, RecommendationClick,
   StoreHours, StoreSpecialDay, AppointmentService, AppointmentServiceStore, AdvisorSkill, AdvisorShiftRule, AdvisorShiftException,
-  ClassSession, AdvisorBusy, Booking, AppointmentPolicy,
+  ClassSession, AdvisorBusy, Booking, AppointmentPolicy, PointsAccount, PointsLot, PointsEntry, EarningRules, Tier, MemberTier, TierChange,
+  TierSpend, Reward, RewardMemberCount, Redemption, PointsImport, SalesOrder, OrderItem, OrderRefund,
 ];

@@ -1,0 +1,174 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Cron } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { businessDate } from '@glow/domain';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../platform/config/app-config';
+import { JobRunner } from '../../platform/jobs/job-runner';
+import { WechatApiError } from '../../platform/wechat/wechat.exception';
+import { WechatClient } from '../../platform/wechat/wechat.client';
+import { LoyaltyService } from './loyalty.service';
+import { PointsService } from './points.service';
+
+const BATCH = 200;
+
+/**
+ * Scheduled work of the loyalty module: pending points activate after the return window, points expire (with a
+ * reminder before), one-off bonuses are granted, and tiers are reviewed daily. Each member is handled in its own
+ * transaction holding that member's account lock, so a job never races a purchase or a redemption.
+ */
+@Injectable()
+export class LoyaltyJobs implements OnModuleInit {
+  static readonly ACTIVATE = 'points-activate';
+  static readonly EXPIRE = 'points-expire';
+  static readonly EXPIRY_REMINDERS = 'points-expiry-reminders';
+  static readonly BONUSES = 'points-bonuses';
+  static readonly TIER_REVIEW = 'tier-review';
+  private readonly log = new Logger(LoyaltyJobs.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly jobs: JobRunner,
+    private readonly points: PointsService,
+    private readonly loyalty: LoyaltyService,
+    private readonly wechat: WechatClient,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register(LoyaltyJobs.ACTIVATE, () => this.activate());
+    this.jobs.register(LoyaltyJobs.EXPIRE, () => this.expire());
+    this.jobs.register(LoyaltyJobs.EXPIRY_REMINDERS, () => this.expiryReminders());
+    this.jobs.register(LoyaltyJobs.BONUSES, () => this.bonuses());
+    this.jobs.register(LoyaltyJobs.TIER_REVIEW, () => this.reviewTiers());
+  }
+
+  @Cron('0 5 * * * *', { name: LoyaltyJobs.ACTIVATE })
+  async hourly(): Promise<void> {
+    await this.jobs.run(LoyaltyJobs.ACTIVATE);
+    await this.jobs.run(LoyaltyJobs.EXPIRE);
+  }
+
+  @Cron('0 */10 * * * *', { name: LoyaltyJobs.BONUSES })
+  async everyTenMinutes(): Promise<void> {
+    await this.jobs.run(LoyaltyJobs.BONUSES);
+  }
+
+  // 03:30 and 10:00 in Asia/Shanghai: the review at night, the reminders when people are awake.
+  @Cron('0 30 3 * * *', { name: LoyaltyJobs.TIER_REVIEW, timeZone: 'Asia/Shanghai' })
+  async nightly(): Promise<void> {
+    await this.jobs.run(LoyaltyJobs.TIER_REVIEW);
+  }
+
+  @Cron('0 0 10 * * *', { name: LoyaltyJobs.EXPIRY_REMINDERS, timeZone: 'Asia/Shanghai' })
+  async morning(): Promise<void> {
+    await this.jobs.run(LoyaltyJobs.EXPIRY_REMINDERS);
+  }
+
+  async activate(): Promise<{ members: number; lots: number }> {
+    let members = 0;
+    let lots = 0;
+    for (;;) {
+      const due = await this.points.membersDue('activate', BATCH);
+      if (due.length === 0) break;
+      for (const memberId of due) lots += await this.db.transaction((tx) => this.points.activateMember(tx, memberId));
+      members += due.length;
+    }
+    return { members, lots };
+  }
+
+  async expire(): Promise<{ members: number; points: number }> {
+    let members = 0;
+    let points = 0;
+    for (;;) {
+      const due = await this.points.membersDue('expire', BATCH);
+      if (due.length === 0) break;
+      for (const memberId of due) {
+        points += await this.db.transaction(async (tx) => {
+          await this.points.lock(tx, memberId);
+          return this.points.expireMember(tx, memberId);
+        });
+      }
+      members += due.length;
+    }
+    return { members, points };
+  }
+
+  /**
+   * Tells members, once per lot, that points will expire within the reminder period. Lots are claimed by a
+   * conditional update before sending, so two instances never remind twice; the outbox with retries arrives with
+   * the notification module.
+   */
+  async expiryReminders(): Promise<{ sent: number; failed: number }> {
+    const rules = await this.loyalty.rules();
+    const due = await this.db.query<{ member_id: string; points: number; expires_at: Date; openid: string | null }[]>(
+      `WITH claimed AS (
+         UPDATE points_lot SET expiry_reminded_at = now()
+          WHERE status = 'active' AND remaining > 0 AND expiry_reminded_at IS NULL
+            AND expires_at > now() AND expires_at <= now() + make_interval(days => $1)
+          RETURNING member_id, remaining, expires_at)
+       SELECT c.member_id, SUM(c.remaining)::int AS points, MIN(c.expires_at) AS expires_at,
+              (SELECT w.openid FROM member_wechat w WHERE w.member_id = c.member_id ORDER BY w.last_login_at DESC NULLS LAST LIMIT 1) AS openid
+         FROM claimed c GROUP BY c.member_id`,
+      [rules.expiryReminderDays],
+    );
+    let sent = 0;
+    let failed = 0;
+    for (const r of due) {
+      if (!r.openid) continue;
+      const totals = await this.points.totals(r.member_id);
+      try {
+        await this.wechat.sendSubscribeMessage({
+          touser: r.openid,
+          templateId: this.config.wechatTemplatePointsExpiring,
+          page: 'pages/points/index',
+          data: {
+            number1: String(r.points),
+            date2: businessDate(new Date(r.expires_at)),
+            number3: String(totals.balance),
+            thing4: '积分可在积分商城兑换好礼',
+          },
+        });
+        sent++;
+      } catch (e) {
+        failed++;
+        this.log.warn(`points expiry reminder for ${r.member_id} not sent: ${e instanceof WechatApiError ? `${e.errcode} ${e.message}` : String(e)}`);
+      }
+    }
+    return { sent, failed };
+  }
+
+  async bonuses(): Promise<{ members: number; points: number }> {
+    const candidates = await this.loyalty.bonusCandidates(2000);
+    let points = 0;
+    for (const memberId of candidates) points += await this.loyalty.grantBonuses(memberId);
+    return { members: candidates.length, points };
+  }
+
+  /** Daily tier review of every member not yet reviewed today (members without a tier row get the lowest first). */
+  async reviewTiers(): Promise<{ reviewed: number; up: number; down: number }> {
+    const ladder = await this.loyalty.ladder();
+    await this.db.query(
+      `INSERT INTO member_tier (member_id, tier_code) SELECT id, $1 FROM member WHERE deleted_at IS NULL ON CONFLICT (member_id) DO NOTHING`,
+      [ladder[0].code],
+    );
+    const today = businessDate(new Date());
+    let reviewed = 0;
+    let up = 0;
+    let down = 0;
+    for (;;) {
+      const batch = await this.db.query<{ member_id: string }[]>(
+        `SELECT member_id FROM member_tier WHERE reviewed_on IS DISTINCT FROM $1::date ORDER BY member_id LIMIT $2`,
+        [today, BATCH],
+      );
+      if (batch.length === 0) break;
+      for (const { member_id } of batch) {
+        const outcome = await this.db.transaction((tx) => this.loyalty.evaluateTier(tx, member_id, 'review'));
+        if (outcome.change === 'up') up++;
+        if (outcome.change === 'down') down++;
+      }
+      reviewed += batch.length;
+    }
+    return { reviewed, up, down };
+  }
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { MemberModule } from '../member/member.module';
+import { LoyaltyController } from './loyalty.controller';
+import { LoyaltyJobs } from './loyalty.jobs';
+import { LoyaltyService } from './loyalty.service';
+import { MemberCodeService } from './member-code.service';
+import { PointsImportService } from './points-import.service';
+import { PointsService } from './points.service';
+import { RewardService } from './reward.service';
+import { StaffLoyaltyController } from './staff-loyalty.controller';
+
+/** Points ledger and lots, earning rules, tiers, the points mall, opening balances and the rotating member code. */
+@Module({
+  imports: [MemberModule],
+  controllers: [LoyaltyController, StaffLoyaltyController],
+  providers: [PointsService, LoyaltyService, MemberCodeService, RewardService, PointsImportService, LoyaltyJobs],
+  exports: [LoyaltyService, PointsService, MemberCodeService],
+})
+export class LoyaltyModule {}
