@@ -25,6 +25,13 @@ const AppointmentCalendarPage = lazy(() =>
 const AppointmentSettingsPage = lazy(() =>
   import('./pages/appointments/appointment-settings.page').then((m) => ({ default: m.AppointmentSettingsPage })),
 );
+const EarningRulesPage = lazy(() => import('./pages/loyalty/earning-rules.page').then((m) => ({ default: m.EarningRulesPage })));
+const TiersPage = lazy(() => import('./pages/loyalty/tiers.page').then((m) => ({ default: m.TiersPage })));
+const RewardsPage = lazy(() => import('./pages/loyalty/rewards.page').then((m) => ({ default: m.RewardsPage })));
+const PointsImportPage = lazy(() => import('./pages/loyalty/points-import.page').then((m) => ({ default: m.PointsImportPage })));
+const StorePurchasePage = lazy(() => import('./pages/purchases/store-purchase.page').then((m) => ({ default: m.StorePurchasePage })));
+const OrderListPage = lazy(() => import('./pages/orders/order-list.page').then((m) => ({ default: m.OrderListPage })));
+const RedemptionPage = lazy(() => import('./pages/redemptions/redemption.page').then((m) => ({ default: m.RedemptionPage })));
 const StoreListPage = lazy(() => import('./pages/stores/store-list.page').then((m) => ({ default: m.StoreListPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found.page').then((m) => ({ default: m.NotFoundPage })));
 
@@ -53,6 +60,13 @@ export function ConsoleRoutes() {
           <Route path="questionnaires/new" element={<QuestionnaireEditorPage />} />
           <Route path="questionnaires/:id" element={<QuestionnaireEditorPage />} />
           <Route path="recommendations" element={<RecommendationReportPage />} />
+          <Route path="loyalty/rules" element={<EarningRulesPage />} />
+          <Route path="loyalty/tiers" element={<TiersPage />} />
+          <Route path="loyalty/rewards" element={<RewardsPage />} />
+          <Route path="loyalty/points-import" element={<PointsImportPage />} />
+          <Route path="purchases" element={<StorePurchasePage />} />
+          <Route path="orders" element={<OrderListPage />} />
+          <Route path="redemptions" element={<RedemptionPage />} />
           <Route path="stores" element={<StoreListPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

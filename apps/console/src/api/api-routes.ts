@@ -42,6 +42,24 @@ export const apiRoutes = {
   staffAdvisorSchedules: '/staff/advisor-schedules',
   staffAdvisorSchedule: (advisorId: string) => `/staff/advisor-schedules/${advisorId}` as const,
   staffAppointmentPolicy: '/staff/appointment-policy',
+  staffMemberCodeResolve: '/staff/member-code/resolve',
+  staffStorePurchase: '/staff/orders/store-purchase',
+  staffOrders: '/staff/orders',
+  staffOrder: (id: string) => `/staff/orders/${id}` as const,
+  staffOrderRefund: (id: string) => `/staff/orders/${id}/refunds` as const,
+  staffMemberPoints: (id: string) => `/staff/members/${id}/points` as const,
+  staffMemberPointsAdjust: (id: string) => `/staff/members/${id}/points/adjustments` as const,
+  staffEarningRules: '/staff/loyalty/earning-rules',
+  staffTiers: '/staff/loyalty/tiers',
+  staffRewards: '/staff/loyalty/rewards',
+  staffReward: (id: string) => `/staff/loyalty/rewards/${id}` as const,
+  staffRedemptions: '/staff/loyalty/redemptions',
+  staffRedemptionPickup: '/staff/loyalty/redemptions/pickup',
+  staffRedemptionCancel: (id: string) => `/staff/loyalty/redemptions/${id}/cancel` as const,
+  staffPointsImports: '/staff/loyalty/points-imports',
+  staffPointsImport: (id: string) => `/staff/loyalty/points-imports/${id}` as const,
+  staffPointsImportTemplate: '/staff/loyalty/points-imports/template',
+  staffPointsInvariant: '/staff/loyalty/invariant',
 } as const satisfies Pick<
   ContractRoutes,
   | 'staffLogin'
@@ -78,4 +96,22 @@ export const apiRoutes = {
   | 'staffAdvisorSchedules'
   | 'staffAdvisorSchedule'
   | 'staffAppointmentPolicy'
+  | 'staffMemberCodeResolve'
+  | 'staffStorePurchase'
+  | 'staffOrders'
+  | 'staffOrder'
+  | 'staffOrderRefund'
+  | 'staffMemberPoints'
+  | 'staffMemberPointsAdjust'
+  | 'staffEarningRules'
+  | 'staffTiers'
+  | 'staffRewards'
+  | 'staffReward'
+  | 'staffRedemptions'
+  | 'staffRedemptionPickup'
+  | 'staffRedemptionCancel'
+  | 'staffPointsImports'
+  | 'staffPointsImport'
+  | 'staffPointsImportTemplate'
+  | 'staffPointsInvariant'
 >;

@@ -8,7 +8,11 @@ export type Capability =
   | 'member:tag'
   | 'recommendation:view'
   | 'appointment:operate'
-  | 'appointment:configure';
+  | 'appointment:configure'
+  | 'order:record'
+  | 'loyalty:configure'
+  | 'points:adjust'
+  | 'redemption:fulfil';
 
 const ALLOWED_ROLES: Record<Capability, readonly StaffRole[]> = {
   'catalog:edit': ['marketer', 'admin'],
@@ -19,6 +23,14 @@ const ALLOWED_ROLES: Record<Capability, readonly StaffRole[]> = {
   'appointment:operate': ['advisor', 'store_manager', 'admin'],
   // Services, store hours and advisor shifts; store managers only for their own store (see canConfigureStore).
   'appointment:configure': ['store_manager', 'admin'],
+  // Record store purchases and refunds (store staff for their own store).
+  'order:record': ['advisor', 'store_manager', 'admin'],
+  // Earning rules, tiers, points-mall rewards.
+  'loyalty:configure': ['marketer', 'admin'],
+  // Manual points adjustments and the opening-balance import.
+  'points:adjust': ['admin'],
+  // Hand over a redeemed reward by its pickup code, or cancel a redemption.
+  'redemption:fulfil': ['advisor', 'store_manager', 'admin'],
 };
 
 export function can(role: StaffRole | null | undefined, capability: Capability): boolean {

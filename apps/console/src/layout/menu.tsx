@@ -1,10 +1,17 @@
 import {
   CalendarOutlined,
+  CarryOutOutlined,
+  CrownOutlined,
   DashboardOutlined,
   ExperimentOutlined,
+  GiftOutlined,
+  ImportOutlined,
   LineChartOutlined,
+  ProfileOutlined,
+  ScanOutlined,
   ScheduleOutlined,
   ShopOutlined,
+  ShoppingCartOutlined,
   ShoppingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -24,12 +31,21 @@ interface MenuEntry {
 const MENU_ENTRIES: MenuEntry[] = [
   { key: '/overview', icon: <DashboardOutlined />, label: '概览' },
   { key: '/members', icon: <TeamOutlined />, label: '会员' },
+  { key: '/purchases', icon: <ScanOutlined />, label: '门店收银', requires: 'order:record' },
+  // Store staff see their own store's orders, marketers and admins every store's (the API scopes the list).
+  { key: '/orders', icon: <ProfileOutlined />, label: '订单' },
+  { key: '/redemptions', icon: <CarryOutOutlined />, label: '兑换核销', requires: 'redemption:fulfil' },
   { key: '/appointments', icon: <CalendarOutlined />, label: '预约' },
   // Everyone may read the set-up; store managers and admins edit it (the page says so).
   { key: '/appointments/settings', icon: <ScheduleOutlined />, label: '预约设置' },
   { key: '/products', icon: <ShoppingOutlined />, label: '商品管理' },
   { key: '/questionnaires', icon: <ExperimentOutlined />, label: '肤质问卷' },
   { key: '/recommendations', icon: <LineChartOutlined />, label: '推荐效果', requires: 'recommendation:view' },
+  // Everyone may read the loyalty set-up; marketers and admins edit it (the pages say so).
+  { key: '/loyalty/rules', icon: <GiftOutlined />, label: '积分规则' },
+  { key: '/loyalty/tiers', icon: <CrownOutlined />, label: '会员等级' },
+  { key: '/loyalty/rewards', icon: <ShoppingCartOutlined />, label: '积分商城' },
+  { key: '/loyalty/points-import', icon: <ImportOutlined />, label: '期初积分导入', requires: 'points:adjust' },
   { key: '/stores', icon: <ShopOutlined />, label: '门店' },
 ];
 

@@ -2,11 +2,13 @@ import type { MemberPortraitResponse, MemberTagView, TagSummary } from '@glow/co
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { sessionStore } from '../../api/session.store';
 import { bodyOf, element, jsonResponse, mockFetch, renderPage, requests, signInAs, type FetchMock } from '../../test/console-test-kit';
+import { memberPoints } from '../../test/loyalty-till.fixtures';
 import { MemberDetailPage } from './member-detail.page';
 
 const MEMBER_ID = '0b6f3c1e-7d2a-4f5b-9c8d-1e2f3a4b5c6d';
 const PORTRAIT_URL = `/api/staff/members/${MEMBER_ID}/portrait`;
 const TAGS_URL = `/api/staff/members/${MEMBER_ID}/tags`;
+const POINTS_URL = `/api/staff/members/${MEMBER_ID}/points`;
 
 const ruleTag: MemberTagView = { tagId: 't-rule', key: 'sensitive-skin', label: '敏感肌', kind: 'rule', addedBy: null, addedAt: '2026-11-01T02:00:00.000Z' };
 const manualTag: MemberTagView = { tagId: 't-vip', key: null, label: '高潜客户', kind: 'manual', addedBy: '林导购', addedAt: '2026-11-03T06:30:00.000Z' };
@@ -99,7 +101,7 @@ beforeEach(() => {
 afterEach(() => sessionStore.clear());
 
 describe(MemberDetailPage.name, () => {
-  it('renders the portrait: profile, skin profile, tags, and the loyalty placeholder while no loyalty section exists', async () => {
+  it('renders the portrait: profile, skin profile and tags', async () => {
     serve(portrait());
     renderDetail();
 
@@ -135,7 +137,6 @@ describe(MemberDetailPage.name, () => {
     expect(element(document.body, '.member-tag-manual').querySelector('.ant-tag-close-icon')).not.toBeNull();
     expect(element(document.body, '.member-tag-rule').className).not.toBe(element(document.body, '.member-tag-manual').className);
 
-    expect(element(document.body, '#member-loyalty').textContent).toContain('会员积分与消费记录将在会员积分模块上线后显示');
     expect(document.querySelector('#member-deleted')).toBeNull();
   });
 
@@ -211,7 +212,7 @@ describe(MemberDetailPage.name, () => {
     expect((await waitFor(() => element(document.body, '#skin-consent'))).textContent).toBe('未授权');
   });
 
-  it('renders sections of other modules generically, one card each, instead of the loyalty placeholder', async () => {
+  it('renders sections of other modules generically, one card each', async () => {
     const loyalty = { points: 1200, tier: '金卡', history: [{ at: '2026-11-01T04:00:00.000Z', points: 100, reason: '消费' }] };
     serve(portrait({ sections: { ...portrait().sections, loyalty, wishlist: ['GLOW-SERUM-30'] } }));
     renderDetail();
@@ -225,7 +226,23 @@ describe(MemberDetailPage.name, () => {
     expect(Array.from(table.querySelectorAll('tbody tr.ant-table-row td')).map((td) => td.textContent)).toEqual(['2026-11-01 04:00', '100', '消费']);
     // A section the console has no title for is shown under its key.
     expect(element(document.body, '#portrait-section-wishlist').textContent).toContain('wishlist');
-    expect(document.querySelector('#member-loyalty')).toBeNull();
+  });
+
+  it('shows the member’s points and ledger, with the adjustment for admins only', async () => {
+    signInAs('admin');
+    fetchMock.mockImplementation(async (input) => {
+      const url = String(input);
+      if (url === PORTRAIT_URL) return jsonResponse(200, portrait());
+      if (url === POINTS_URL) return jsonResponse(200, memberPoints());
+      return jsonResponse(200, []);
+    });
+    // The points card's tables and tabs are many antd styles: keep them out of jsdom's style matching.
+    renderPage(`/members/${MEMBER_ID}`, '/members/:id', <MemberDetailPage />, {}, { detachStyles: true });
+
+    // The points are read after the portrait has rendered; on a busy machine that takes more than waitFor's second.
+    const ledger = await waitFor(() => element(document.body, '#member-points #points-ledger'), { timeout: 5_000 });
+    expect(Array.from(ledger.querySelectorAll('.points-entry-label')).map((label) => label.textContent)).toEqual(['消费获得', '积分兑换', '期初积分']);
+    expect(within(element(document.body, '#member-points')).getByText('调整积分')).not.toBeNull();
   });
 
   it('shows the API’s message when the member is out of the staff member’s scope', async () => {

@@ -27,6 +27,7 @@ import { useCan } from '../../auth/permissions';
 import { PageSpinner } from '../../shared/page-spinner';
 import { formatDate, formatDateTime, orEmpty } from '../../shared/format';
 import { accessActionLabel, CHANNEL_LABELS, consentKindLabel, GENDER_LABELS } from '../../shared/labels';
+import { MemberPointsCard } from './member-points.card';
 import { MemberTagsCard } from './member-tags.card';
 import { PortraitSections } from './portrait-sections';
 import { SkinProfileCard } from './skin-profile.card';
@@ -89,6 +90,7 @@ export function MemberDetailPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const canTag = useCan('member:tag');
+  const canAdjustPoints = useCan('points:adjust');
   // Each load is an audited (sensitive) read on the API, so it happens only when this page is opened.
   const { data: portrait, error, isPending } = useQuery({
     queryKey: portraitKeys.detail(id),
@@ -148,6 +150,7 @@ export function MemberDetailPage() {
         </Row>
       </Card>
       <MemberTagsCard memberId={member.id} tags={portrait.tags} editable={canTag && !deleted} />
+      <MemberPointsCard memberId={member.id} adjustable={canAdjustPoints && !deleted} />
       <SkinProfileCard skin={portrait.sections.skin} />
       <PortraitSections sections={portrait.sections} />
       <Card title="隐私与审计" id="member-privacy">

@@ -1,5 +1,5 @@
 import type { MemberPortraitResponse } from '@glow/contracts';
-import { Card, Descriptions, Empty, Flex, Table, Typography } from 'antd';
+import { Card, Descriptions, Flex, Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { EMPTY, formatDateTime } from '../../shared/format';
 import { portraitSectionLabel } from '../../shared/labels';
@@ -88,18 +88,11 @@ function SectionValue({ value, depth = 0 }: { value: unknown; depth?: number }):
 }
 
 /**
- * The sections other modules add to the portrait (points, purchases…), one card each, so they appear as the modules
- * ship. Until then an empty card says where loyalty will show.
+ * The sections other modules add to the portrait, one card each, so they appear as the modules ship. Points and tiers
+ * have their own card (member-points.card.tsx).
  */
 export function PortraitSections({ sections }: { sections: MemberPortraitResponse['sections'] }) {
   const others = Object.entries(sections).filter(([key, value]) => !DEDICATED_SECTIONS.has(key) && value !== undefined && value !== null);
-  if (others.length === 0) {
-    return (
-      <Card title="消费与积分" id="member-loyalty">
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="会员积分与消费记录将在会员积分模块上线后显示" />
-      </Card>
-    );
-  }
   return (
     <>
       {others.map(([key, value]) => (

@@ -1,0 +1,26 @@
+import { cancelReasonProblem, normalizePickupCode, PICKUP_CODE_PATTERN } from './redemption-rules';
+
+describe(normalizePickupCode.name, () => {
+  it.each([
+    ['AB12CD34', 'AB12CD34'],
+    [' ab12 cd34 ', 'ab12cd34'],
+    ['提货码：AB12-CD34', 'AB12CD34'],
+  ])('%j → %j', (raw, code) => {
+    expect(normalizePickupCode(raw)).toBe(code);
+  });
+
+  it('leaves short and long codes for the pattern to refuse', () => {
+    expect(PICKUP_CODE_PATTERN.test(normalizePickupCode('AB12 CD3'))).toBe(false);
+    expect(PICKUP_CODE_PATTERN.test(normalizePickupCode('AB12CD345'))).toBe(false);
+    expect(PICKUP_CODE_PATTERN.test(normalizePickupCode('AB12 CD34'))).toBe(true);
+  });
+});
+
+describe(cancelReasonProblem.name, () => {
+  it('asks for a reason of 2 to 100 characters', () => {
+    expect(cancelReasonProblem('')).toBe('请填写取消原因（至少 2 个字）');
+    expect(cancelReasonProblem('错')).toBe('请填写取消原因（至少 2 个字）');
+    expect(cancelReasonProblem('顾客改选')).toBeNull();
+    expect(cancelReasonProblem('长'.repeat(101))).toBe('取消原因最多 100 个字');
+  });
+});
