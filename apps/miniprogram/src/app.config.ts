@@ -10,6 +10,25 @@ export default defineAppConfig({
     'pages/bookings/index',
     'pages/booking-detail/index',
   ],
+  // Loyalty pages are not needed at launch, so they stay out of the main package (WeChat limits it to 2 MB).
+  subPackages: [
+    {
+      root: 'packages/loyalty',
+      name: 'loyalty',
+      pages: [
+        'pages/member-code/index',
+        'pages/points/index',
+        'pages/mall/index',
+        'pages/reward/index',
+        'pages/redemptions/index',
+        'pages/redemption/index',
+        'pages/orders/index',
+      ],
+    },
+  ],
+  // The member code is opened at the till, often on a weak connection: download its subpackage while the home
+  // page is open, whatever the network.
+  preloadRule: { 'pages/index/index': { network: 'all', packages: ['loyalty'] } },
   // The booking page lists the nearest stores first; WeChat requires both the declaration and the reason.
   requiredPrivateInfos: ['getLocation'],
   permission: { 'scope.userLocation': { desc: '用于为你推荐附近可预约的门店' } },

@@ -5,8 +5,8 @@
  *  2. every WXSS file compiles with the official wcsc;
  *  3. miniprogram-ci: app.json / page JSON schemas, the code-quality checks and the code analysis
  *     (with a throw-away appid and private key; nothing here talks to WeChat's servers);
- *  4. the main package stays under WeChat's 2 MB limit.
- * Writes the main package size to dist/weapp-report.json and exits non-zero on any failure.
+ *  4. the main package and every subpackage stay under WeChat's 2 MB limit (each).
+ * Writes the package sizes to dist/weapp-report.json and exits non-zero on any failure.
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -21,6 +21,8 @@ const APP_ROOT = path.resolve(__dirname, '..');
 const WEAPP = path.join(APP_ROOT, 'dist', 'weapp');
 const REPORT = path.join(APP_ROOT, 'dist', 'weapp-report.json');
 const MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024;
+// WeChat limits each subpackage to 2 MB as well (and the whole app to 20 MB).
+const SUBPACKAGE_LIMIT = 2 * 1024 * 1024;
 const COMPILER_BUFFER = 64 * 1024 * 1024;
 
 const errors = [];
@@ -95,8 +97,10 @@ function checkWxss() {
 function checkSchemas() {
   const appJson = readJson('app.json');
   const targets = [['app', 'app.json', appJson]];
-  for (const page of appJson.pages ?? []) {
+  const subPages = (appJson.subPackages ?? appJson.subpackages ?? []).flatMap((sub) => (sub.pages ?? []).map((page) => path.posix.join(sub.root, page)));
+  for (const page of [...(appJson.pages ?? []), ...subPages]) {
     if (fs.existsSync(path.join(WEAPP, `${page}.json`))) targets.push(['page', `${page}.json`, readJson(`${page}.json`)]);
+    else fail('schema', `${page}: registered in app.json but not built`);
   }
   for (const [kind, file, json] of targets) {
     const { error = [] } = ci.schemaValidate(kind, json);
@@ -140,7 +144,9 @@ async function analyse(project) {
     .sort((a, b) => b.size - a.size)
     .slice(0, 5)
     .map((file) => ({ path: file.path, bytes: file.size }));
-  return { files: files.length, mainPackageBytes: main.reduce((sum, file) => sum + file.size, 0), largest };
+  const subPackageBytes = {};
+  for (const file of files) if (file.subPackage) subPackageBytes[file.subPackage] = (subPackageBytes[file.subPackage] ?? 0) + file.size;
+  return { files: files.length, mainPackageBytes: main.reduce((sum, file) => sum + file.size, 0), subPackageBytes, largest };
 }
 
 async function main() {
@@ -163,11 +169,15 @@ async function main() {
 
   const mainPackageBytes = analysis.mainPackageBytes;
   if (mainPackageBytes > MAIN_PACKAGE_LIMIT) fail('size', `main package ${mainPackageBytes} bytes exceeds ${MAIN_PACKAGE_LIMIT}`);
+  for (const [root, bytes] of Object.entries(analysis.subPackageBytes)) {
+    if (bytes > SUBPACKAGE_LIMIT) fail('size', `subpackage ${root} ${bytes} bytes exceeds ${SUBPACKAGE_LIMIT}`);
+  }
 
   const report = {
     mainPackageBytes,
     mainPackageKiB: Math.round((mainPackageBytes / 1024) * 10) / 10,
     limitBytes: MAIN_PACKAGE_LIMIT,
+    subPackageBytes: analysis.subPackageBytes,
     largestFiles: analysis.largest,
     checks: { wxml, wxss, schema, codeQuality: quality, analyse: { files: analysis.files } },
     errors,
@@ -175,6 +185,7 @@ async function main() {
   fs.writeFileSync(REPORT, `${JSON.stringify(report, null, 2)}\n`);
 
   console.log(`weapp main package: ${mainPackageBytes} bytes (${report.mainPackageKiB} KiB) of ${MAIN_PACKAGE_LIMIT}`);
+  for (const [root, bytes] of Object.entries(analysis.subPackageBytes)) console.log(`weapp subpackage ${root}: ${bytes} bytes of ${SUBPACKAGE_LIMIT}`);
   console.log(`wxml: ${wxml.files} files compiled, ${wxml.rendered} rendered; wxss: ${wxss.files} files compiled; schema: ${schema.files} JSON files; code quality: ${quality.checks} checks`);
   console.log(`report: ${path.relative(process.cwd(), REPORT)}`);
   if (errors.length > 0) {

@@ -12,14 +12,7 @@ import type {
 import { apiRoutes } from './api-routes';
 import { isApiError } from './http';
 import { memberHttp } from './member-session';
-
-/** `?a=1&b=2` of the defined values (weapp has no URLSearchParams). */
-function query(params: Record<string, string | number | undefined>): string {
-  const pairs = Object.entries(params)
-    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-  return pairs.length > 0 ? `?${pairs.join('&')}` : '';
-}
+import { query } from './query-string';
 
 /** Stores that take bookings, nearest first when the member's location (GCJ-02) is known. */
 export function listBookableStores(location?: { latitude: number; longitude: number } | null): Promise<BookableStore[]> {

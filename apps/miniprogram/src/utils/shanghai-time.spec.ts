@@ -1,4 +1,4 @@
-import { addDays, businessDate, formatClock, formatDateTime, formatTimeRange, nextBusinessDays, weekdayOf } from './shanghai-time';
+import { addDays, businessDate, formatClock, formatDateTime, formatStamp, formatTimeRange, nextBusinessDays, weekdayOf } from './shanghai-time';
 
 describe('shanghai-time', () => {
   it.each([
@@ -16,6 +16,11 @@ describe('shanghai-time', () => {
     // jest runs with TZ=UTC; an offset in the ISO string must land on the same Shanghai wall time.
     expect(formatClock('2026-12-01T10:00:00+08:00')).toBe('10:00');
     expect(formatClock('2026-12-01T03:00:00-05:00')).toBe('16:00');
+  });
+
+  it('stamps an instant with its Shanghai date and time', () => {
+    expect(formatStamp('2026-12-31T16:30:00.000Z')).toBe('2027-01-01 00:30');
+    expect(formatStamp('nope')).toBe('');
   });
 
   it('returns empty text for an unreadable instant', () => {

@@ -73,6 +73,12 @@ export function formatDateTime(instant: string | Date): string {
   return `${month}月${day}日 ${weekdayOf(date)} ${formatClock(instant)}`;
 }
 
+/** `2026-12-01 14:00` in Shanghai, for records that may be from another year; `''` when unreadable. */
+export function formatStamp(instant: string | Date): string {
+  const date = businessDate(instant);
+  return date ? `${date} ${formatClock(instant)}` : '';
+}
+
 /** `12月1日 周二 14:00–15:00`: a booking's time in Shanghai. */
 export function formatTimeRange(startsAt: string, endsAt: string): string {
   const start = formatDateTime(startsAt);

@@ -81,4 +81,8 @@ const DatePicker = ({ visible, onConfirm, onClose }) =>
       )
     : null;
 
-module.exports = { __esModule: true, Button, Input, Checkbox, Radio, RadioGroup, Cell, CellGroup, DatePicker };
+// Shows its title, content and footer while visible, as the real one does.
+const Dialog = ({ id, visible, title, children, footer }) =>
+  visible ? React.createElement('div', { id, role: 'dialog' }, React.createElement('div', null, title), children, footer) : null;
+
+module.exports = { __esModule: true, Button, Input, Checkbox, Radio, RadioGroup, Cell, CellGroup, DatePicker, Dialog };

@@ -33,9 +33,15 @@ const Taro = {
   // Location is refused unless a test grants it (as on H5, which has no GCJ-02 location).
   getLocation: jest.fn(() => Promise.reject({ errMsg: 'getLocation:fail auth deny' })),
   requestSubscribeMessage: jest.fn(() => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' })),
+  getScreenBrightness: jest.fn(() => Promise.resolve({ value: 0.5 })),
+  setScreenBrightness: jest.fn(() => Promise.resolve({ errMsg: 'setScreenBrightness:ok' })),
+  setKeepScreenOn: jest.fn(() => Promise.resolve({ errMsg: 'setKeepScreenOn:ok' })),
   useLaunch: jest.fn(),
   useLoad: jest.fn(runOnMount),
   useDidShow: jest.fn(runOnMount),
+  // Never called on their own; a test that needs them calls the registered callback.
+  useDidHide: jest.fn(),
+  useReachBottom: jest.fn(),
   useRouter: jest.fn(() => ({ params: {} })),
   __storage: storage,
 };

@@ -1,15 +1,22 @@
 import { Image, Text, View } from '@tarojs/components';
-import type { MemberHomeResponse } from '@glow/contracts';
+import type { MemberHomeResponse, PointsSummary } from '@glow/contracts';
 import { assetUrl } from '../../utils/asset-url';
+import { TierProgress } from '../tier-progress';
 import styles from './index.module.scss';
 
 export interface MemberCardProps {
   home: MemberHomeResponse;
+  /** The loyalty summary, once loaded: the live tier, balance and the progress to the next tier. */
+  summary?: PointsSummary | null;
+  /** Opens the member code shown at the till. */
+  onMemberCode?: () => void;
 }
 
-/** The member's card: who they are, their tier and points, and the store and advisor they belong to. */
-export function MemberCard({ home }: MemberCardProps) {
-  const { profile, tier, points } = home;
+/** The member's card: who they are, their tier, points and progress, and the store and advisor they belong to. */
+export function MemberCard({ home, summary = null, onMemberCode }: MemberCardProps) {
+  const { profile } = home;
+  const tierName = summary?.tier.tier.name ?? home.tier.name;
+  const balance = summary?.balance ?? home.points.balance;
   const avatar = assetUrl(profile.avatarUrl);
   const name = profile.nickname ?? '会员';
   return (
@@ -29,16 +36,34 @@ export function MemberCard({ home }: MemberCardProps) {
           <Text className={styles.phone}>{profile.phoneMasked}</Text>
         </View>
         <Text id='member-tier' className={styles.tier}>
-          {tier.name}
+          {tierName}
         </Text>
       </View>
 
-      <View className={styles.points}>
-        <Text className={styles.label}>积分</Text>
-        <Text id='member-points' className={styles.pointsValue}>
-          {points.balance}
-        </Text>
+      <View className={styles.pointsRow}>
+        <View className={styles.points}>
+          <Text className={styles.label}>积分</Text>
+          <View id='member-points' className={styles.pointsValue}>
+            <Text id='points-balance'>{balance}</Text>
+          </View>
+        </View>
+        {onMemberCode ? (
+          <View id='member-code-entry' className={styles.codeEntry} onClick={onMemberCode}>
+            <View className={styles.codeIcon}>
+              <View className={styles.codeDot} />
+              <View className={styles.codeDot} />
+              <View className={styles.codeDot} />
+              <View className={styles.codeDot} />
+            </View>
+            <Text className={styles.codeLabel}>会员码</Text>
+          </View>
+        ) : null}
       </View>
+      {summary ? (
+        <View className={styles.progress}>
+          <TierProgress progress={summary.tier} tone='card' />
+        </View>
+      ) : null}
 
       <View className={styles.footer}>
         <View className={styles.row}>

@@ -1,9 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro, { useLoad } from '@tarojs/taro';
-import type { BookingView, MemberHomeResponse, MemberSessionResponse } from '@glow/contracts';
+import type { BookingView, MemberHomeResponse, MemberSessionResponse, PointsSummary } from '@glow/contracts';
 import { listMyBookings } from '../../services/appointment.service';
 import { ApiError } from '../../services/http';
 import { joinSource, resetJoinSource } from '../../services/launch-context';
+import { getPointsSummary } from '../../services/loyalty.service';
 import { getMemberHome } from '../../services/member.service';
 import { memberSession } from '../../services/member-session';
 import HomePage from './index';
@@ -11,6 +12,7 @@ import HomePage from './index';
 jest.mock('../../services/member-session', () => ({ memberSession: { start: jest.fn() } }));
 jest.mock('../../services/member.service', () => ({ getMemberHome: jest.fn() }));
 jest.mock('../../services/appointment.service', () => ({ listMyBookings: jest.fn() }));
+jest.mock('../../services/loyalty.service', () => ({ getPointsSummary: jest.fn() }));
 
 const start = jest.mocked(memberSession.start);
 const memberHome = jest.mocked(getMemberHome);
@@ -54,6 +56,8 @@ describe('HomePage', () => {
     jest.clearAllMocks();
     resetJoinSource();
     jest.mocked(listMyBookings).mockResolvedValue([]);
+    // Until a test gives the loyalty summary, the card shows what the member home says.
+    jest.mocked(getPointsSummary).mockRejectedValue(new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', 0));
   });
 
   it('invites a WeChat user who has not joined to become a member', async () => {
@@ -228,6 +232,82 @@ describe('HomePage', () => {
       await waitFor(() => expect(listMyBookings).toHaveBeenCalled());
       expect(byId(container, 'next-booking')).toBeNull();
       expect(byId(container, 'member-card')).not.toBeNull();
+    });
+  });
+  describe('loyalty', () => {
+    const SUMMARY: PointsSummary = {
+      balance: 2360,
+      pending: 399,
+      debt: 0,
+      expiringSoon: null,
+      tier: {
+        tier: { code: 'silver', name: '银卡', rank: 1, multiplierPct: 110 },
+        qualifyingSpendFen: 140000,
+        next: { code: 'gold', name: '金卡', rank: 2, multiplierPct: 120, minSpendFen: 200000 },
+        needFen: 60000,
+        ratio: 0.4,
+        downgradeOn: null,
+        benefits: { birthdayCouponCode: null, bookingExtraDays: 0, description: '' },
+      },
+    };
+
+    async function renderMember(summary: PointsSummary) {
+      start.mockResolvedValue(session('member'));
+      memberHome.mockResolvedValue(HOME);
+      jest.mocked(getPointsSummary).mockResolvedValue(summary);
+      const view = render(<HomePage />);
+      await waitFor(() => expect(byId(view.container, 'tier-progress')).not.toBeNull());
+      return view.container;
+    }
+
+    it('shows the live balance, the tier and how much more to spend for the next tier', async () => {
+      const container = await renderMember(SUMMARY);
+
+      expect(byId(container, 'points-balance')?.textContent).toBe('2360');
+      expect(byId(container, 'member-tier')?.textContent).toBe('银卡');
+      expect(byId(container, 'tier-progress-text')?.textContent).toBe('再消费 ¥600.00 升级为金卡');
+      expect((byId(container, 'tier-progress-bar') as HTMLElement).style.width).toBe('40%');
+      expect(byId(container, 'tier-downgrade')).toBeNull();
+      expect(byId(container, 'points-entry')?.textContent).toContain('399 待生效');
+    });
+
+    it('says so at the top of the ladder, and notes the end of the grace period when a downgrade looms', async () => {
+      const container = await renderMember({
+        ...SUMMARY,
+        tier: { ...SUMMARY.tier, tier: { code: 'black', name: '黑金', rank: 3, multiplierPct: 150 }, next: null, needFen: 0, ratio: 1, downgradeOn: '2027-01-31' },
+      });
+
+      expect(byId(container, 'tier-progress-text')?.textContent).toBe('已是最高等级');
+      expect((byId(container, 'tier-progress-bar') as HTMLElement).style.width).toBe('100%');
+      expect(byId(container, 'tier-downgrade')?.textContent).toContain('保级截止 2027-01-31');
+    });
+
+    it('opens the member code, the points history, the mall, redemptions and orders', async () => {
+      const container = await renderMember(SUMMARY);
+
+      fireEvent.click(byId(container, 'member-code-entry') as Element);
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/loyalty/pages/member-code/index' });
+      fireEvent.click(byId(container, 'points-entry') as Element);
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/loyalty/pages/points/index' });
+      fireEvent.click(byId(container, 'mall-entry') as Element);
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/loyalty/pages/mall/index' });
+      fireEvent.click(byId(container, 'redemptions-entry') as Element);
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/loyalty/pages/redemptions/index' });
+      fireEvent.click(byId(container, 'orders-entry') as Element);
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/loyalty/pages/orders/index' });
+    });
+
+    it('keeps the card from the member home when the loyalty summary cannot be loaded', async () => {
+      start.mockResolvedValue(session('member'));
+      memberHome.mockResolvedValue(HOME);
+      const { container } = render(<HomePage />);
+
+      await waitFor(() => expect(byId(container, 'member-card')).not.toBeNull());
+      await waitFor(() => expect(getPointsSummary).toHaveBeenCalled());
+      expect(byId(container, 'points-balance')?.textContent).toBe('1280');
+      expect(byId(container, 'member-tier')?.textContent).toBe('银卡会员');
+      expect(byId(container, 'tier-progress')).toBeNull();
+      expect(byId(container, 'member-code-entry')).not.toBeNull();
     });
   });
 });

@@ -7,7 +7,8 @@ import { useHome } from './use-home';
 import styles from './index.module.scss';
 
 export default function HomePage() {
-  const { state, retry, hasSkinProfile, upcoming, toRate, goBooking, goUpcoming, goRate, goJoin, goProfile, goSkin, goComplete } = useHome();
+  const page = useHome();
+  const { state, retry, hasSkinProfile, upcoming, toRate, goBooking, goUpcoming, goRate, goJoin, goProfile, goSkin, goComplete } = page;
 
   if (state.status === 'loading') {
     return (
@@ -53,7 +54,13 @@ export default function HomePage() {
 
   return (
     <View className={styles.page}>
-      <MemberCard home={state.home} />
+      <MemberCard home={state.home} summary={page.summary} onMemberCode={page.goMemberCode} />
+      <View className={styles.shortcuts}>
+        <Shortcut id='points-entry' title='积分明细' hint={page.summary && page.summary.pending > 0 ? `${page.summary.pending} 待生效` : '收支记录'} onTap={page.goPoints} />
+        <Shortcut id='mall-entry' title='积分商城' hint='好礼兑换' onTap={page.goMall} />
+        <Shortcut id='redemptions-entry' title='我的兑换' hint='提货码' onTap={page.goRedemptions} />
+        <Shortcut id='orders-entry' title='我的订单' hint='门店与线上' onTap={page.goOrders} />
+      </View>
       {state.home.completeness.missing.length > 0 ? <ProfileCompleteness completeness={state.home.completeness} onTap={goComplete} /> : null}
       {upcoming ? (
         <View id='next-booking' className={styles.nextBooking} onClick={goUpcoming}>
@@ -110,6 +117,15 @@ export default function HomePage() {
           编辑个人资料
         </Button>
       </View>
+    </View>
+  );
+}
+
+function Shortcut({ id, title, hint, onTap }: { id: string; title: string; hint: string; onTap: () => void }) {
+  return (
+    <View id={id} className={styles.shortcut} onClick={onTap}>
+      <Text className={styles.shortcutTitle}>{title}</Text>
+      <Text className={styles.shortcutHint}>{hint}</Text>
     </View>
   );
 }

@@ -1,12 +1,14 @@
 import { useCallback, useState } from 'react';
 import Taro, { useDidShow, useLoad } from '@tarojs/taro';
-import type { BookingView, MemberHomeResponse } from '@glow/contracts';
+import type { BookingView, MemberHomeResponse, PointsSummary } from '@glow/contracts';
 import { listMyBookings } from '../../services/appointment.service';
 import { errorMessage, isApiError } from '../../services/http';
 import { rememberJoinSource } from '../../services/launch-context';
+import { getPointsSummary } from '../../services/loyalty.service';
 import { getMemberHome } from '../../services/member.service';
 import { memberSession } from '../../services/member-session';
 import { awaitingFeedback, nextBooking } from '../../utils/booking';
+import { LOYALTY_PAGES } from '../../utils/navigation';
 
 export type HomeState =
   | { status: 'loading' }
@@ -19,6 +21,7 @@ export function useHome() {
   const [state, setState] = useState<HomeState>({ status: 'loading' });
   const [upcoming, setUpcoming] = useState<BookingView | null>(null);
   const [toRate, setToRate] = useState<BookingView | null>(null);
+  const [summary, setSummary] = useState<PointsSummary | null>(null);
 
   // The next booking is a shortcut on top of the member card: without it the home page is still complete,
   // so a failure here only hides the card.
@@ -33,6 +36,15 @@ export function useHome() {
     }
   }, []);
 
+  // The live balance and tier progress; without them the card shows the balance and tier of the member home.
+  const loadSummary = useCallback(async () => {
+    try {
+      setSummary(await getPointsSummary());
+    } catch {
+      setSummary(null);
+    }
+  }, []);
+
   const load = useCallback(async () => {
     try {
       const session = await memberSession.start();
@@ -42,11 +54,12 @@ export function useHome() {
       }
       setState({ status: 'member', home: await getMemberHome() });
       void loadUpcoming();
+      void loadSummary();
     } catch (error) {
       if (isApiError(error) && error.code === 'MEMBER_NOT_JOINED') setState({ status: 'visitor' });
       else setState({ status: 'error', message: errorMessage(error) });
     }
-  }, [loadUpcoming]);
+  }, [loadUpcoming, loadSummary]);
 
   // QR codes and shared links may open this page directly with `scene` / `ref` in its query.
   useLoad((params: Record<string, string | undefined>) => rememberJoinSource(params));
@@ -69,6 +82,13 @@ export function useHome() {
     retry,
     /** The member has a skin profile, so the skin entry opens the report instead of the test. */
     hasSkinProfile,
+    /** Balance, pending points and tier progress from the loyalty module; null until loaded or when it failed. */
+    summary,
+    goMemberCode: () => Taro.navigateTo({ url: LOYALTY_PAGES.memberCode }),
+    goPoints: () => Taro.navigateTo({ url: LOYALTY_PAGES.points }),
+    goMall: () => Taro.navigateTo({ url: LOYALTY_PAGES.mall }),
+    goRedemptions: () => Taro.navigateTo({ url: LOYALTY_PAGES.redemptions }),
+    goOrders: () => Taro.navigateTo({ url: LOYALTY_PAGES.orders }),
     /** The member's next upcoming booking, shown with its check-in code. */
     upcoming,
     goBooking: () => Taro.navigateTo({ url: '/pages/booking/index' }),

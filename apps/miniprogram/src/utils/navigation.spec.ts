@@ -1,0 +1,36 @@
+import { HOME_PAGE, LOYALTY_PAGES, redemptionPage, rewardPage } from './navigation';
+
+interface AppConfigShape {
+  pages: string[];
+  subPackages?: { root: string; pages: string[] }[];
+  preloadRule?: Record<string, { packages: string[] }>;
+}
+
+/** Every page path app.config.ts registers, as a navigation URL (`/root/page`). */
+async function registeredPages(): Promise<{ config: AppConfigShape; urls: string[] }> {
+  // app.config.ts calls Taro's build-time global; here it simply hands back the object.
+  Object.assign(globalThis, { defineAppConfig: (config: AppConfigShape) => config });
+  const config = (await import('../app.config')).default as unknown as AppConfigShape;
+  const sub = (config.subPackages ?? []).flatMap(({ root, pages }) => pages.map((page) => `${root.replace(/\/$/, '')}/${page}`));
+  return { config, urls: [...config.pages, ...sub].map((page) => `/${page}`) };
+}
+
+describe('page URLs', () => {
+  it('registers every page the app navigates to', async () => {
+    const { urls } = await registeredPages();
+
+    expect(urls).toContain(HOME_PAGE);
+    for (const url of Object.values(LOYALTY_PAGES)) expect(urls).toContain(url);
+    expect(rewardPage('rw 1')).toBe('/packages/loyalty/pages/reward/index?id=rw%201');
+    expect(redemptionPage('rd-1')).toBe('/packages/loyalty/pages/redemption/index?id=rd-1');
+  });
+
+  it('keeps the loyalty pages out of the main package and preloads them from the home page', async () => {
+    const { config } = await registeredPages();
+    const loyalty = config.subPackages?.find((sub) => sub.root === 'packages/loyalty');
+
+    expect(loyalty?.pages).toHaveLength(Object.keys(LOYALTY_PAGES).length);
+    expect(config.pages.some((page) => page.startsWith('packages/'))).toBe(false);
+    expect(config.preloadRule?.[HOME_PAGE.slice(1)]?.packages).toEqual(['loyalty']);
+  });
+});
