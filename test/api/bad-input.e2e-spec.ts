@@ -23,6 +23,8 @@ describe('Bad input', () => {
   });
 
   const long = (n: number) => 'x'.repeat(n);
+  const COUNTS = `SELECT (SELECT count(*) FROM member) + (SELECT count(*) FROM refresh_token) + (SELECT count(*) FROM sales_order)
+                        + (SELECT count(*) FROM points_entry) + (SELECT count(*) FROM reward) + (SELECT count(*) FROM redemption) AS n`;
   type Case = [string, 'post' | 'patch' | 'get' | 'put', string, () => string | null, unknown];
   const cases: Case[] = [
     ['login: no code', 'post', '/api/auth/member/login', () => null, {}],
@@ -62,10 +64,28 @@ describe('Bad input', () => {
     ['questionnaire: definition is a list', 'post', '/api/staff/questionnaires', () => staffToken, { title: '测试', definition: [] }],
     ['questionnaire publish: version is text', 'post', '/api/staff/questionnaires/00000000-0000-4000-8000-000000000000/publish', () => staffToken, { version: 'latest' }],
     ['recommendation report: days too many', 'get', '/api/staff/recommendations/report?days=1000', () => staffToken, null],
+    ['member code: code too long', 'post', '/api/staff/member-code/resolve', () => staffToken, { code: long(41) }],
+    ['store purchase: no idempotency key', 'post', '/api/staff/orders/store-purchase', () => staffToken, { memberCode: 'ABC', receiptNo: 'R1', totalFen: 100 }],
+    ['store purchase: total in yuan with decimals', 'post', '/api/staff/orders/store-purchase', () => staffToken, { memberCode: 'ABC', receiptNo: 'R1', totalFen: 99.5, idempotencyKey: 'key-12345' }],
+    ['store purchase: receipt with odd characters', 'post', '/api/staff/orders/store-purchase', () => staffToken, { memberCode: 'ABC', receiptNo: "R1'; --", totalFen: 100, idempotencyKey: 'key-12345' }],
+    ['store purchase: 51 items', 'post', '/api/staff/orders/store-purchase', () => staffToken, { memberCode: 'ABC', items: Array.from({ length: 51 }, () => ({ sku: 'GL-SK-001', quantity: 1 })), idempotencyKey: 'key-12345' }],
+    ['store purchase: negative discount', 'post', '/api/staff/orders/store-purchase', () => staffToken, { memberCode: 'ABC', items: [{ sku: 'GL-SK-001', quantity: 1 }], discountFen: -1, idempotencyKey: 'key-12345' }],
+    ['refund: no reason', 'post', '/api/staff/orders/00000000-0000-4000-8000-000000000000/refunds', () => staffToken, { full: true, idempotencyKey: 'key-12345' }],
+    ['refund: item id not a uuid', 'post', '/api/staff/orders/00000000-0000-4000-8000-000000000000/refunds', () => staffToken, { items: [{ itemId: '1', quantity: 1 }], reason: '退货', idempotencyKey: 'key-12345' }],
+    ['orders: unknown status', 'get', '/api/staff/orders?status=lost', () => staffToken, null],
+    ['points adjustment: fractional points', 'post', '/api/staff/members/00000000-0000-4000-8000-000000000000/points/adjustments', () => staffToken, { delta: 1.5, reason: '调整', idempotencyKey: 'key-12345' }],
+    ['points adjustment: no reason', 'post', '/api/staff/members/00000000-0000-4000-8000-000000000000/points/adjustments', () => staffToken, { delta: 10, idempotencyKey: 'key-12345' }],
+    ['earning rules: missing fields', 'put', '/api/staff/loyalty/earning-rules', () => staffToken, { pointsPerYuan: 1 }],
+    ['tiers: multiplier below 100%', 'put', '/api/staff/loyalty/tiers', () => staffToken, { tiers: [{ code: 'pink', name: '粉卡', minSpendFen: 0, multiplierPct: 50, benefits: { bookingExtraDays: 0, description: '' } }] }],
+    ['reward: unknown kind', 'post', '/api/staff/loyalty/rewards', () => staffToken, { kind: 'cash', name: '现金', description: '', pointsCost: 1, stockTotal: 1, perMemberLimit: 1, active: true }],
+    ['reward: zero points', 'post', '/api/staff/loyalty/rewards', () => staffToken, { kind: 'service', name: '护理', description: '', pointsCost: 0, stockTotal: 1, perMemberLimit: 1, active: true }],
+    ['pickup: code with symbols', 'post', '/api/staff/loyalty/redemptions/pickup', () => staffToken, { code: 'AB#DEFGH' }],
+    ['redeem: idempotency key too short', 'post', '/api/loyalty/rewards/00000000-0000-4000-8000-000000000000/redeem', () => memberToken, { idempotencyKey: 'k' }],
+    ['points history: page size too big', 'get', '/api/loyalty/points/history?pageSize=1000', () => memberToken, null],
   ];
 
   it.each(cases)('%s → 400 VALIDATION_FAILED in Chinese', async (_name, method, url, token, body) => {
-    const before = await db.query<{ n: string }[]>('SELECT (SELECT count(*) FROM member) + (SELECT count(*) FROM refresh_token) AS n');
+    const before = await db.query<{ n: string }[]>(COUNTS);
     let req = api(stack)[method](url);
     const t = token();
     if (t) req = req.set('authorization', `Bearer ${t}`);
@@ -74,7 +94,7 @@ describe('Bad input', () => {
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/);
     expect(Array.isArray(res.body.details)).toBe(true);
-    const after = await db.query<{ n: string }[]>('SELECT (SELECT count(*) FROM member) + (SELECT count(*) FROM refresh_token) AS n');
+    const after = await db.query<{ n: string }[]>(COUNTS);
     expect(after[0].n).toBe(before[0].n);
   });
 
