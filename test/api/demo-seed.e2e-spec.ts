@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../../apps/api/src/platform/config/app-config';
 import { PhoneCipher } from '../../apps/api/src/platform/crypto/phone-cipher';
 import { dataSourceOptions } from '../../apps/api/src/platform/database/data-source-options';
+import { INVARIANT_SQL } from '../../apps/api/src/modules/loyalty/points.service';
 import { type SeedProgress, seedDemo } from '../../apps/api/src/seed/demo-seed';
 
 describe('The demo seed', () => {
@@ -14,7 +15,8 @@ describe('The demo seed', () => {
   const counts = async () =>
     (await db.query<Record<string, string>[]>(`SELECT (SELECT count(*) FROM member) AS members, (SELECT count(*) FROM staff) AS staff,
       (SELECT count(*) FROM store) AS stores, (SELECT count(*) FROM staff_credential) AS credentials,
-      (SELECT count(*) FROM product) AS products, (SELECT count(*) FROM questionnaire) AS questionnaires, (SELECT count(*) FROM skin_result) AS skin_results`))[0];
+      (SELECT count(*) FROM product) AS products, (SELECT count(*) FROM questionnaire) AS questionnaires, (SELECT count(*) FROM skin_result) AS skin_results,
+      (SELECT count(*) FROM sales_order) AS orders, (SELECT count(*) FROM points_entry) AS entries, (SELECT count(*) FROM reward) AS rewards`))[0];
 
   it('can run again at every start without duplicating or changing anything', async () => {
     const config = loadConfig({});
@@ -24,6 +26,17 @@ describe('The demo seed', () => {
     expect(await counts()).toEqual(before);
     const [again] = await db.query<{ phone_cipher: string }[]>(`SELECT phone_cipher FROM member WHERE member_no = 'S0000001'`);
     expect(again.phone_cipher).toBe(first.phone_cipher);
+  });
+
+  it('seeds a year of store purchases whose points and tiers agree with the ledger, and points-mall rewards', async () => {
+    const [row] = await db.query<{ buyers: number; rewards: number; upgraded: number }[]>(
+      `SELECT (SELECT count(DISTINCT member_id)::int FROM sales_order) AS buyers, (SELECT count(*)::int FROM reward) AS rewards,
+              (SELECT count(*)::int FROM member_tier WHERE tier_code <> 'pink') AS upgraded`,
+    );
+    expect(row.buyers).toBeGreaterThanOrEqual(100);
+    expect(row.rewards).toBeGreaterThanOrEqual(5);
+    expect(row.upgraded).toBeGreaterThan(0);
+    expect(await db.query(INVARIANT_SQL, [10])).toEqual([]);
   });
 
   it('tops up to a larger size, reporting progress as it goes', async () => {

@@ -69,7 +69,7 @@ export interface OrderPoints {
   activatesAt: string | null;
 }
 
-const DEFAULT_LADDER = [
+export const DEFAULT_LADDER = [
   { code: 'pink', name: '粉卡', minSpendFen: 0, multiplierPct: 100, bookingExtraDays: 0, description: '入会即享：消费积分、生日月双倍积分' },
   { code: 'silver', name: '银卡', minSpendFen: 200_000, multiplierPct: 110, bookingExtraDays: 3, description: '积分 1.1 倍，预约可多提前 3 天' },
   { code: 'gold', name: '金卡', minSpendFen: 600_000, multiplierPct: 120, bookingExtraDays: 7, description: '积分 1.2 倍，生日礼券，预约可多提前 7 天，专属兑换' },

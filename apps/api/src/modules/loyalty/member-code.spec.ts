@@ -42,7 +42,13 @@ describe('member code', () => {
     expect(verifyMemberCode(key, `${code.slice(0, -1)}${last}`, now)).toBeNull();
   });
 
-  it.each(['', 'hello', '12345678901234567890', 'K7XM2P9ABC1234567'])('refuses the malformed input %p', (raw) => {
+  it('works for imported store customers whose number is S and seven digits', () => {
+    const issued = issueMemberCode(key, 'S0000123', issuedAt);
+    expect(issued.code).toMatch(/^S0000123\d{8}$/);
+    expect(verifyMemberCode(key, issued.code, at('2026-11-23T10:02:00Z'))).toBe('S0000123');
+  });
+
+  it.each(['', 'hello', 'K7XM2P9ABC1234567', 'K7XM2P9ABC12345X78'])('refuses the malformed input %p', (raw) => {
     expect(verifyMemberCode(key, raw, at('2026-11-23T10:01:00Z'))).toBeNull();
   });
 });

@@ -5,8 +5,9 @@ export const MEMBER_CODE_LIFETIME_MIN = 5;
 /** How often the mini-program asks for a fresh code. */
 export const MEMBER_CODE_REFRESH_SEC = 60;
 
-const MEMBER_NO = /^[23456789A-HJ-NP-Z]{10}$/;
-const CODE = /^([23456789A-HJ-NP-Z]{10})(\d{2})(\d{6})$/;
+/** Member numbers: 10 readable characters for members who joined, `S` + 7 digits for imported store customers. */
+const MEMBER_NO = /^[0-9A-Z]{4,16}$/;
+const CODE = /^([0-9A-Z]{4,16}?)(\d{2})(\d{6})$/;
 
 function mac(key: Buffer, memberNo: string, minute: number): string {
   const digest = createHmac('sha256', key).update(`${memberNo}:${minute}`).digest();
@@ -14,7 +15,7 @@ function mac(key: Buffer, memberNo: string, minute: number): string {
 }
 
 /**
- * The rotating member code: member number (10), issue minute mod 100 (2 digits) and a 6-digit HMAC of both.
+ * The rotating member code: member number (usually 10 characters), issue minute mod 100 (2 digits) and a 6-digit HMAC of both.
  * Signed rather than stored, so the till can check it without the member being online.
  */
 export function issueMemberCode(key: Buffer, memberNo: string, now: Date): { code: string; expiresAt: Date } {
