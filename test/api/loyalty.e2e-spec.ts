@@ -427,6 +427,28 @@ describe('Loyalty: one membership online and in store — orders, points lots, t
     });
   });
 
+  describe('privacy', () => {
+    it('points, tier, redemptions and orders appear on the portrait and in the export; deleting the account cancels unclaimed rewards and keeps the ledger balanced', async () => {
+      const m = await newMember(stack);
+      const order = await receipt(m, 50_000);
+      await activateNow(m);
+      const reward = await newReward({ stockTotal: 3 });
+      const made = (await redeem(m, reward.id).expect(201)).body as RedemptionView;
+      const portrait = (await api(stack).get(`/api/staff/members/${m.id}/portrait`).set(as(admin)).expect(200)).body;
+      expect(portrait.sections.loyalty).toMatchObject({ balance: 400, pending: 0, tier: { tier: { code: 'pink' } } });
+      expect(portrait.sections.orders.map((o: OrderView) => o.id)).toEqual([order.id]);
+      const exported = (await api(stack).get('/api/me/export').set(as(m.token)).expect(200)).body;
+      expect(JSON.stringify(exported)).toContain(order.id);
+      expect(JSON.stringify(exported)).toContain(made.id);
+
+      await api(stack).post('/api/me/delete').set(as(m.token)).send({ confirm: '确认注销' }).expect(200);
+      const [r] = await db.query(`SELECT status FROM redemption WHERE id = $1`, [made.id]);
+      expect(r.status).toBe('cancelled');
+      expect((await api(stack).get(`/api/staff/loyalty/rewards/${reward.id}`).set(as(marketer)).expect(200)).body.stockLeft).toBe(3);
+      expect((await invariant()).ok).toBe(true);
+    });
+  });
+
   describe('admin tools', () => {
     it('adjustments are admin-only, audited, idempotent by key, and never go below zero', async () => {
       const m = await newMember(stack);

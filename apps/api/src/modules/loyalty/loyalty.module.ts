@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MemberModule } from '../member/member.module';
 import { LoyaltyController } from './loyalty.controller';
+import { LoyaltyDataContributor } from './loyalty-data.contributor';
 import { LoyaltyJobs } from './loyalty.jobs';
 import { LoyaltyService } from './loyalty.service';
 import { MemberCodeService } from './member-code.service';
@@ -13,7 +14,7 @@ import { StaffLoyaltyController } from './staff-loyalty.controller';
 @Module({
   imports: [MemberModule],
   controllers: [LoyaltyController, StaffLoyaltyController],
-  providers: [PointsService, LoyaltyService, MemberCodeService, RewardService, PointsImportService, LoyaltyJobs],
+  providers: [PointsService, LoyaltyService, MemberCodeService, RewardService, PointsImportService, LoyaltyJobs, LoyaltyDataContributor],
   exports: [LoyaltyService, PointsService, MemberCodeService],
 })
 export class LoyaltyModule {}
