@@ -10,9 +10,11 @@ import type {
   PointsSummary,
   RedemptionView,
   RewardView,
+  SlotsResponse,
   StaffMemberPoints,
   TierView,
 } from '@glow/contracts';
+import { addDays, businessDate } from '@glow/domain';
 import { Workbook } from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { as, must, newMember, type TestMember } from '../support/skin';
@@ -211,6 +213,23 @@ describe('Loyalty: one membership online and in store — orders, points lots, t
       const view = (await api(stack).get(`/api/staff/members/${m.id}/points`).set(as(admin)).expect(200)).body as StaffMemberPoints;
       expect(view.tierHistory[0]).toMatchObject({ from: 'gold', to: 'silver' });
       expect(view.tierHistory[0].reason).toContain('降为银卡');
+    });
+
+    it("a tier's extra booking days let its members book further ahead than others", async () => {
+      const [service] = await db.query(`SELECT id, booking_window_days FROM appointment_service WHERE code = 'TRY-ON'`);
+      const gold = await newMember(stack);
+      await receipt(gold, 700_000);
+      const pink = await newMember(stack);
+      const date = addDays(businessDate(new Date()), service.booking_window_days + 3);
+      const slotsFor = async (m: TestMember) =>
+        ((await api(stack).get(`/api/appointments/slots?storeId=${sh01}&serviceId=${service.id}&date=${date}`).set(as(m.token)).expect(200)).body as SlotsResponse).slots;
+      expect(await slotsFor(pink)).toEqual([]);
+      const open = await slotsFor(gold);
+      expect(open.length).toBeGreaterThan(0);
+      const booked = await api(stack).post('/api/appointments').set(as(gold.token)).send({ storeId: sh01, serviceId: service.id, startsAt: open[0].startsAt });
+      expect(booked.status).toBe(201);
+      const refused = await api(stack).post('/api/appointments').set(as(pink.token)).send({ storeId: sh01, serviceId: service.id, startsAt: open[1].startsAt });
+      expect([refused.status, refused.body.code]).toEqual([400, 'APPOINTMENT_SLOT_UNAVAILABLE']);
     });
 
     it('marketers edit the ladder; an invalid ladder or removing a tier members hold is refused', async () => {

@@ -69,8 +69,8 @@ export class AppointmentCatalogService {
     }));
   }
 
-  async slots(storeId: string, serviceId: string, date: string, advisorId?: string): Promise<SlotsResponse> {
-    const service = await this.slotService.offered(storeId, serviceId);
+  async slots(memberId: string, storeId: string, serviceId: string, date: string, advisorId?: string): Promise<SlotsResponse> {
+    const service = await this.slotService.offered(storeId, serviceId, memberId);
     const slots = await this.slotService.slots(storeId, service, date, new Date(), { advisorId });
     return { date, slots: await this.slotService.views(slots) };
   }

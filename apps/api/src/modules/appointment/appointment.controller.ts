@@ -45,8 +45,8 @@ export class AppointmentController {
 
   @Get('slots')
   @ApiOperation({ summary: 'Free slots of a business day, with the free advisors and seats left' })
-  slots(@Query() q: SlotQueryDto): Promise<SlotsResponse> {
-    return this.catalog.slots(q.storeId, q.serviceId, q.date, q.advisorId);
+  slots(@CurrentPrincipal() who: MemberPrincipal, @Query() q: SlotQueryDto): Promise<SlotsResponse> {
+    return this.catalog.slots(who.memberId, q.storeId, q.serviceId, q.date, q.advisorId);
   }
 
   @Post()

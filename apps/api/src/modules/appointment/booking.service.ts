@@ -55,7 +55,7 @@ export class BookingService {
   async book(memberId: string, dto: CreateBookingDto, now = new Date()): Promise<BookingView> {
     await this.members.requireActive(memberId);
     await this.checkNotPaused(memberId, now);
-    const service = await this.slots.offered(dto.storeId, dto.serviceId);
+    const service = await this.slots.offered(dto.storeId, dto.serviceId, memberId);
     const startsAt = new Date(dto.startsAt);
     const date = businessDate(startsAt);
     if (dto.productIds?.length) {
@@ -90,7 +90,7 @@ export class BookingService {
   async reschedule(memberId: string, bookingId: string, startsAtIso: string, advisorId: string | undefined, now = new Date()): Promise<BookingView> {
     const b = await this.own(memberId, bookingId);
     if (b.status !== 'booked') throw new AppointmentException(ErrorCode.BookingStateInvalid);
-    const service = await this.slots.offered(b.store_id, b.service_id);
+    const service = await this.slots.offered(b.store_id, b.service_id, memberId);
     if (!canCancel(new Date(b.starts_at), now, service.cancelCutoffMin)) throw new AppointmentException(ErrorCode.BookingCutoffPassed);
     const startsAt = new Date(startsAtIso);
     const date = businessDate(startsAt);

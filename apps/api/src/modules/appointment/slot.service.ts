@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type SlotView } from '@glow/contracts';
 import { addDays, atBusinessTime, type ClassOccupancy, freeSlots, type OpeningHours, type ShiftException, type ShiftRule, type Slot, type SpecialDay, type Weekday } from '@glow/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { MemberPrivileges } from '../member/member-privileges';
 import { AppointmentException } from './appointment.exception';
 
 export interface ServiceRules {
@@ -20,10 +21,16 @@ export interface ServiceRules {
 /** Loads what the free-slot rules need for one store, service and business day, and runs them. */
 @Injectable()
 export class SlotService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly privileges: MemberPrivileges,
+  ) {}
 
-  /** The service as offered at the store; refuses inactive services and stores that do not offer it. */
-  async offered(storeId: string, serviceId: string, run: EntityManager = this.db.manager): Promise<ServiceRules> {
+  /**
+   * The service as offered at the store; refuses inactive services and stores that do not offer it. For a member,
+   * the booking window includes the extra days their tier grants.
+   */
+  async offered(storeId: string, serviceId: string, memberId?: string, run: EntityManager = this.db.manager): Promise<ServiceRules> {
     const [s] = await run.query<
       { id: string; name: string; kind: string; duration_min: number; buffer_after_min: number; seats: number; min_notice_min: number; booking_window_days: number; cancel_cutoff_min: number; offered: boolean }[]
     >(
@@ -41,7 +48,7 @@ export class SlotService {
       bufferAfterMin: s.buffer_after_min,
       seats: s.seats,
       minNoticeMin: s.min_notice_min,
-      bookingWindowDays: s.booking_window_days,
+      bookingWindowDays: s.booking_window_days + (memberId ? await this.privileges.bookingExtraDays(memberId) : 0),
       cancelCutoffMin: s.cancel_cutoff_min,
     };
   }

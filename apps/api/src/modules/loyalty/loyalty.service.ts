@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type AdjustPointsDto,
@@ -36,6 +36,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import type { StaffPrincipal } from '../../platform/auth/principal';
+import { MemberPrivileges } from '../member/member-privileges';
 import { EarningRules } from './earning-rules.entity';
 import { LoyaltyException } from './loyalty.exception';
 import { PointsService, type ReversalResult } from './points.service';
@@ -96,12 +97,17 @@ const RULE_FIELDS = [
  * `PointsService`; the order module calls `earnForOrder` / `reverseForRefund` inside its own transaction.
  */
 @Injectable()
-export class LoyaltyService {
+export class LoyaltyService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly points: PointsService,
     private readonly audit: AuditService,
+    private readonly privileges: MemberPrivileges,
   ) {}
+
+  onModuleInit(): void {
+    this.privileges.provide({ bookingExtraDays: (memberId) => this.bookingExtraDays(memberId) });
+  }
 
   // --- rules ---
 

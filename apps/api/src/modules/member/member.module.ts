@@ -12,6 +12,7 @@ import { StaffMemberController } from './staff-member.controller';
 import { StaffMemberService } from './staff-member.service';
 import { Store } from './store.entity';
 import { MemberDataRegistry } from './member-data.registry';
+import { MemberPrivileges } from './member-privileges';
 import { MemberTag } from './member-tag.entity';
 import { PrivacyService } from './privacy.service';
 import { Tag } from './tag.entity';
@@ -20,7 +21,7 @@ import { TagService } from './tag.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Brand, Store, Staff, Member, MemberWechat, PrivacyPolicy, MemberConsent, Tag, MemberTag])],
   controllers: [MemberController, StaffMemberController],
-  providers: [MemberService, StaffMemberService, TagService, PrivacyService, MemberDataRegistry],
-  exports: [MemberService, StaffMemberService, TagService, MemberDataRegistry],
+  providers: [MemberService, StaffMemberService, TagService, PrivacyService, MemberDataRegistry, MemberPrivileges],
+  exports: [MemberService, StaffMemberService, TagService, MemberDataRegistry, MemberPrivileges],
 })
 export class MemberModule {}
