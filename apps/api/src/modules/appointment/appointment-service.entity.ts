@@ -52,10 +52,6 @@ export class AppointmentService {
   @Column({ name: 'cancel_cutoff_min', type: 'integer', default: 120 })
   cancelCutoffMin: number;
 
-  /** Tier privilege: how many days further ahead members of a tier may book, by tier code (tiers arrive with loyalty). */
-  @Column({ name: 'tier_extra_window_days', type: 'jsonb', default: () => "'{}'" })
-  tierExtraWindowDays: Record<string, number>;
-
   @Column({ type: 'boolean', default: true })
   active: boolean;
 

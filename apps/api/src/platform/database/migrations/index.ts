@@ -3,6 +3,7 @@ import { MemberPortrait1795436941741 } from './1795436941741-member-portrait';
 import { Appointments1795440030835 } from './1795440030835-appointments';
 import { BookingMemberOverlap1795444196962 } from './1795444196962-booking-member-overlap';
 import { Loyalty1795447742469 } from './1795447742469-loyalty';
+import { TierBookingDaysFromLoyalty1795453281231 } from './1795453281231-tier-booking-days-from-loyalty';
 
 /** Every migration, in order. The migration generator rewrites this list. */
-export const MIGRATIONS = [Init1795426683162, MemberPortrait1795436941741, Appointments1795440030835, BookingMemberOverlap1795444196962, Loyalty1795447742469];
+export const MIGRATIONS = [Init1795426683162, MemberPortrait1795436941741, Appointments1795440030835, BookingMemberOverlap1795444196962, Loyalty1795447742469, TierBookingDaysFromLoyalty1795453281231];
