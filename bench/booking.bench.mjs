@@ -3,43 +3,13 @@
 // advisor exclusion constraint, the booking view) measured against a no-op endpoint of the same app, in the same run.
 // Needs the API built (`npx nx run api:build`). Writes bench/results/booking.json.
 //   node bench/booking.bench.mjs [requests=400] [concurrency=8]
-import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, '..', 'dist', 'apps', 'api', 'apps', 'api', 'src');
-const require = createRequire(import.meta.url);
-require(join(dist, 'register-paths.js'));
-require('reflect-metadata');
-const { DataSource } = require('typeorm');
-const { createApp } = require(join(dist, 'bootstrap.js'));
-const { loadConfig } = require(join(dist, 'platform/config/app-config.js'));
-const { PhoneCipher } = require(join(dist, 'platform/crypto/phone-cipher.js'));
-const { AccessTokenService } = require(join(dist, 'platform/auth/access-token.service.js'));
-const { dataSourceOptions } = require(join(dist, 'platform/database/data-source-options.js'));
-const { runMigrations } = require(join(dist, 'platform/database/run-migrations.js'));
-const { openScratchDatabase } = require(join(dist, 'platform/database/scratch-database.js'));
-const { seedDemo } = require(join(dist, 'seed/demo-seed.js'));
-const { addDays, businessDate } = require(join(here, '..', 'dist', 'apps', 'api', 'libs', 'domain', 'src', 'index.js'));
+import { join } from 'node:path';
+import { AccessTokenService, createApp, DataSource, dataSourceOptions, domain, here, loadConfig, measure, openScratchDatabase, PhoneCipher, runMigrations, seedDemo } from './harness.mjs';
+const { addDays, businessDate } = domain;
 
 const requests = Number(process.argv[2] ?? 400);
 const concurrency = Number(process.argv[3] ?? 8);
-
-async function measure(label, count, fn) {
-  let next = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) await fn(next++);
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const perSecond = count / seconds;
-  console.log(`${label.padEnd(40)} ${perSecond.toFixed(0).padStart(7)} req/s`);
-  return perSecond;
-}
 
 const scratch = await openScratchDatabase(`glow_bench_${Date.now()}`, process.env.DATABASE_URL);
 const config = loadConfig({}, { nodeEnv: 'test', logLevel: 'silent', authThrottlePerMinute: 100000 });
@@ -73,11 +43,11 @@ const count = Math.min(requests, spread.length);
 console.log(`${candidates.length} free advisor slots; booking ${count} of them with ${concurrency} in flight`);
 
 for (let i = 0; i < 50; i++) await (await fetch(`${base}/api/client-config`)).arrayBuffer(); // warm-up
-const noop = await measure('no-op endpoint (client-config)', count, async () => {
+const noop = await measure('no-op endpoint (client-config)', count, concurrency, async () => {
   await (await fetch(`${base}/api/client-config`)).arrayBuffer();
 });
 let conflicts = 0;
-const booking = await measure('POST /api/appointments (private slot)', count, async (i) => {
+const booking = await measure('POST /api/appointments (private slot)', count, concurrency, async (i) => {
   const r = await fetch(`${base}/api/appointments`, { method: 'POST', headers: headers(i), body: JSON.stringify(spread[i]) });
   if (r.status === 409) conflicts++;
   else if (r.status !== 201) throw new Error(`booking answered ${r.status}: ${await r.text()}`);

@@ -3,25 +3,11 @@
 // no-op endpoint and against the same SQL sent straight to PostgreSQL, in the same run on the same machine.
 // Needs the API built (`npx nx run api:build`). Writes bench/results/member-search.json.
 //   node bench/member-search.bench.mjs [requests=2000] [concurrency=10]
-import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { createApp, DataSource, dataSourceOptions, demoPhone, here, loadConfig, openScratchDatabase, PhoneCipher, require, runMigrations, seedDemo } from './harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, '..', 'dist', 'apps', 'api', 'apps', 'api', 'src');
-const require = createRequire(import.meta.url);
-require(join(dist, 'register-paths.js'));
-require('reflect-metadata');
-const { DataSource } = require('typeorm');
 const { Pool } = require('pg');
-const { createApp } = require(join(dist, 'bootstrap.js'));
-const { loadConfig } = require(join(dist, 'platform/config/app-config.js'));
-const { PhoneCipher } = require(join(dist, 'platform/crypto/phone-cipher.js'));
-const { dataSourceOptions } = require(join(dist, 'platform/database/data-source-options.js'));
-const { runMigrations } = require(join(dist, 'platform/database/run-migrations.js'));
-const { openScratchDatabase } = require(join(dist, 'platform/database/scratch-database.js'));
-const { seedDemo, demoPhone } = require(join(dist, 'seed/demo-seed.js'));
 
 const requests = Number(process.argv[2] ?? 2000);
 const concurrency = Number(process.argv[3] ?? 10);
