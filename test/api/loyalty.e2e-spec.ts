@@ -446,6 +446,53 @@ describe('Loyalty: one membership online and in store — orders, points lots, t
     });
   });
 
+  describe('lists and lookups', () => {
+    it('staff find orders by receipt, order or member number within their store; members see the ladder and their redemptions', async () => {
+      const m = await newMember(stack);
+      const order = await receipt(m, 12_300);
+      const byReceipt = (await api(stack).get(`/api/staff/orders?q=${order.receiptNo}`).set(as(advisorSh)).expect(200)).body as Paged<OrderView>;
+      expect(byReceipt.items.map((o) => o.id)).toEqual([order.id]);
+      const byMember = (await api(stack).get(`/api/staff/orders?memberId=${m.id}`).set(as(admin)).expect(200)).body as Paged<OrderView>;
+      expect(byMember).toMatchObject({ total: 1, items: [{ id: order.id, member: { id: m.id } }] });
+      expect((await api(stack).get(`/api/staff/orders/${order.id}`).set(as(advisorSh)).expect(200)).body.orderNo).toBe(order.orderNo);
+      expect((await api(stack).get(`/api/staff/orders/${order.id}`).set(as(advisorBj))).status).toBe(403);
+      expect(((await api(stack).get(`/api/staff/orders?q=${order.orderNo}`).set(as(advisorBj)).expect(200)).body as Paged<OrderView>).items).toEqual([]);
+      expect((await api(stack).get('/api/staff/orders/00000000-0000-4000-8000-000000000000').set(as(admin))).status).toBe(404);
+
+      const ladder = (await api(stack).get('/api/loyalty/tiers').set(as(m.token)).expect(200)).body as TierView[];
+      expect(ladder.map((t) => t.code)).toEqual(['pink', 'silver', 'gold', 'black']);
+      expect(ladder.every((t) => t.memberCount === 0)).toBe(true);
+
+      await adjust(m, 200);
+      const reward = await newReward({ stockTotal: 4 });
+      const made = (await redeem(m, reward.id).expect(201)).body as RedemptionView;
+      const mine = (await api(stack).get('/api/loyalty/redemptions').set(as(m.token)).expect(200)).body as RedemptionView[];
+      expect(mine.map((r) => r.id)).toEqual([made.id]);
+      const staffList = (await api(stack).get(`/api/staff/loyalty/redemptions?memberId=${m.id}&status=issued`).set(as(admin)).expect(200)).body as Paged<RedemptionView>;
+      expect(staffList.items.map((r) => r.id)).toEqual([made.id]);
+      expect((await api(stack).get(`/api/loyalty/redemptions/${made.id}`).set(as((await newMember(stack)).token))).status).toBe(404);
+    });
+
+    it('marketers list and change rewards; the stock left follows the total but never below what was redeemed', async () => {
+      const reward = await newReward({ stockTotal: 2 });
+      const m = await newMember(stack);
+      await adjust(m, 200);
+      await redeem(m, reward.id).expect(201);
+      const list = (await api(stack).get('/api/staff/loyalty/rewards').set(as(advisorSh)).expect(200)).body as RewardView[];
+      expect(list.find((r) => r.id === reward.id)).toMatchObject({ stockTotal: 2, stockLeft: 1, redeemedCount: 1 });
+      const body = { kind: 'product', name: '洁面小样（新包装）', description: '到店领取', pointsCost: 120, stockTotal: 5, perMemberLimit: 1, productId: reward.productId, active: true };
+      const changed = (await api(stack).put(`/api/staff/loyalty/rewards/${reward.id}`).set(as(marketer)).send(body).expect(200)).body as RewardView;
+      expect(changed).toMatchObject({ name: '洁面小样（新包装）', pointsCost: 120, stockTotal: 5, stockLeft: 4 });
+      const tooFew = await api(stack).put(`/api/staff/loyalty/rewards/${reward.id}`).set(as(marketer)).send({ ...body, stockTotal: 0 });
+      expect([tooFew.status, tooFew.body.code]).toEqual([400, 'REWARD_INVALID']);
+      const noProduct = await api(stack).post('/api/staff/loyalty/rewards').set(as(marketer)).send({ ...body, productId: undefined });
+      expect([noProduct.status, noProduct.body.code]).toEqual([400, 'REWARD_INVALID']);
+      expect((await api(stack).put(`/api/staff/loyalty/rewards/${reward.id}`).set(as(advisorSh)).send(body)).status).toBe(403);
+      const template = await api(stack).get('/api/staff/loyalty/points-imports/template').set(as(admin)).expect(200);
+      expect(template.headers['content-type']).toContain('spreadsheetml');
+    });
+  });
+
   describe('privacy', () => {
     it('points, tier, redemptions and orders appear on the portrait and in the export; deleting the account cancels unclaimed rewards and keeps the ledger balanced', async () => {
       const m = await newMember(stack);
