@@ -187,8 +187,8 @@ export class LoyaltyService implements OnModuleInit {
   }
 
   /** The member's tier row, created at the lowest tier on first use; locked when inside a transaction. */
-  async memberTier(manager: EntityManager, memberId: string, lock: boolean): Promise<{ tier_code: string; below_since: string | null }> {
-    const ladder = await this.ladder(manager);
+  async memberTier(manager: EntityManager, memberId: string, lock: boolean, known?: TierRung[]): Promise<{ tier_code: string; below_since: string | null }> {
+    const ladder = known ?? (await this.ladder(manager));
     await manager.query(`INSERT INTO member_tier (member_id, tier_code) VALUES ($1, $2) ON CONFLICT (member_id) DO NOTHING`, [memberId, ladder[0].code]);
     const [row] = await manager.query<{ tier_code: string; below_since: string | null }[]>(
       `SELECT tier_code, to_char(below_since, 'YYYY-MM-DD') AS below_since FROM member_tier WHERE member_id = $1 ${lock ? 'FOR UPDATE' : ''}`,
@@ -207,9 +207,16 @@ export class LoyaltyService implements OnModuleInit {
   }
 
   /** Re-evaluates a member's tier: at a purchase only upgrades, at the daily review also downgrades (one level, after the grace). */
-  async evaluateTier(tx: EntityManager, memberId: string, mode: 'purchase' | 'review'): Promise<TierReviewOutcome> {
-    const current = await this.memberTier(tx, memberId, true);
-    const [ladder, spendFen, rules] = [await this.ladder(tx), await this.spendOf(tx, memberId), await this.rules(tx)];
+  async evaluateTier(
+    tx: EntityManager,
+    memberId: string,
+    mode: 'purchase' | 'review',
+    known?: { ladder: TierRung[]; rules: EarningRules; current: { tier_code: string; below_since: string | null } },
+  ): Promise<TierReviewOutcome> {
+    const ladder = known?.ladder ?? (await this.ladder(tx));
+    const current = known?.current ?? (await this.memberTier(tx, memberId, true, ladder));
+    const spendFen = await this.spendOf(tx, memberId);
+    const rules = known?.rules ?? (await this.rules(tx));
     const today = businessDate(new Date());
     const outcome = reviewTier({ ladder, currentCode: current.tier_code, spendFen, belowSince: current.below_since, today, graceDays: rules.tierGraceDays, mode });
     const changed = outcome.code !== current.tier_code;
@@ -254,8 +261,9 @@ export class LoyaltyService implements OnModuleInit {
   async earnForOrder(tx: EntityManager, s: PaidOrderSnapshot): Promise<OrderPoints> {
     await this.points.lock(tx, s.memberId);
     const rules = await this.rules(tx);
-    const { tier_code } = await this.memberTier(tx, s.memberId, true);
-    const tier = (await this.ladder(tx)).find((t) => t.code === tier_code);
+    const ladder = await this.ladder(tx);
+    const current = await this.memberTier(tx, s.memberId, true, ladder);
+    const tier = ladder.find((t) => t.code === current.tier_code);
     const [member] = await tx.query<{ birthday: string | null }[]>(`SELECT to_char(birthday, 'YYYY-MM-DD') AS birthday FROM member WHERE id = $1`, [s.memberId]);
     let capLeft: number | null = null;
     if (rules.monthlyCap > 0) {
@@ -290,7 +298,8 @@ export class LoyaltyService implements OnModuleInit {
       `INSERT INTO tier_spend (member_id, amount_fen, order_id, occurred_at, idempotency_key) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (idempotency_key) DO NOTHING`,
       [s.memberId, s.totalFen, s.orderId, s.paidAt, `order:${s.orderId}:spend`],
     );
-    await this.evaluateTier(tx, s.memberId, 'purchase');
+    // The member's tier row is locked since the start of this transaction: reuse what was read.
+    await this.evaluateTier(tx, s.memberId, 'purchase', { ladder, rules, current });
     return { earned: earn.points, status: earn.points > 0 ? (pending ? 'pending' : 'active') : null, activatesAt: earn.points > 0 ? (pending ? schedule.activatesAt : s.paidAt).toISOString() : null };
   }
 
