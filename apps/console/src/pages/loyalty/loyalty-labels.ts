@@ -7,11 +7,7 @@ import type { BonusRuleKind, PointsImportStatus, RewardKind } from '@glow/contra
 export const REWARD_KINDS = ['product', 'coupon', 'service'] as const satisfies readonly RewardKind[];
 export const BONUS_RULE_KINDS = ['sku', 'category'] as const satisfies readonly BonusRuleKind[];
 
-export const REWARD_KIND_LABELS = {
-  product: '实物',
-  coupon: '优惠券',
-  service: '服务',
-} as const satisfies Record<RewardKind, string>;
+// The kind labels are shared with the till pages: `REWARD_KIND_LABELS` in shared/loyalty-till-labels.ts.
 
 /** antd Tag colours of each reward kind. */
 export const REWARD_KIND_COLORS = {
