@@ -151,8 +151,11 @@ export class LoyaltyService implements OnModuleInit {
 
   async tierViews(): Promise<TierView[]> {
     const ladder = await this.ladder();
+    // Members never evaluated yet (no purchase, no review so far) hold the lowest tier.
     const counts = await this.db.query<{ tier_code: string; n: number }[]>(
-      `SELECT t.tier_code, COUNT(*)::int AS n FROM member_tier t JOIN member m ON m.id = t.member_id AND m.deleted_at IS NULL GROUP BY t.tier_code`,
+      `SELECT COALESCE(t.tier_code, $1) AS tier_code, COUNT(*)::int AS n
+         FROM member m LEFT JOIN member_tier t ON t.member_id = m.id WHERE m.deleted_at IS NULL GROUP BY 1`,
+      [ladder[0].code],
     );
     const countOf = new Map(counts.map((c) => [c.tier_code, c.n]));
     return ladder.map((t) => ({ ...tierBrief(t), minSpendFen: t.minSpendFen, benefits: benefitsOf(t), memberCount: countOf.get(t.code) ?? 0 }));
