@@ -26,6 +26,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { type CellValue, Workbook, type Worksheet } from 'exceljs';
 import { Brackets, In, QueryFailedError, Repository } from 'typeorm';
+import { cellText } from '../../platform/excel/cell-text';
 import { CatalogException } from './catalog.exception';
 import { Product } from './product.entity';
 
@@ -426,20 +427,6 @@ function normalizeHeader(text: string): string {
     .replace(/（/g, '(')
     .replace(/）/g, ')')
     .toLowerCase();
-}
-
-/** The text a person sees in a cell, whatever Excel stored (rich text, a link, a formula's result, a number). */
-function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('').replace(/\0/g, '').trim();
-    if ('hyperlink' in value) return cellText(value.text as CellValue);
-    if ('formula' in value || 'sharedFormula' in value) return cellText((value.result ?? null) as CellValue);
-    if ('error' in value) return String(value.error);
-    return '';
-  }
-  return String(value).replace(/\0/g, '').trim();
 }
 
 /** A cell of a formula or a plain number as a number, so 19.9 is not read back through its text. */

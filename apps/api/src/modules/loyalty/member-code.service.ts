@@ -31,18 +31,12 @@ export class MemberCodeService {
 
   /** The member behind a code, or 400 MEMBER_CODE_INVALID (expired, mistyped, forged or a deleted account). */
   async memberIdOf(code: string): Promise<string> {
-    const memberNo = verifyMemberCode(this.key, code, new Date());
-    const [m] = memberNo ? await this.db.query<{ id: string }[]>(`SELECT id FROM member WHERE member_no = $1 AND deleted_at IS NULL`, [memberNo]) : [];
-    if (!m) throw new LoyaltyException(ErrorCode.MemberCodeInvalid);
-    return m.id;
+    return (await this.member(code)).id;
   }
 
   async resolve(code: string): Promise<MemberAtTill> {
-    const memberId = await this.memberIdOf(code);
-    const [m] = await this.db.query<{ member_no: string; name: string | null; nickname: string | null; phone_masked: string }[]>(
-      `SELECT member_no, name, nickname, phone_masked FROM member WHERE id = $1`,
-      [memberId],
-    );
+    const m = await this.member(code);
+    const memberId = m.id;
     const [tiers, totals] = await Promise.all([this.loyalty.tiersOf([memberId]), this.points.totals(memberId)]);
     const tier = tiers.get(memberId);
     if (!tier) throw new Error(`no tier for member ${memberId}`);
@@ -56,5 +50,17 @@ export class MemberCodeService {
       balance: totals.balance,
       pending: totals.pending,
     };
+  }
+
+  private async member(code: string): Promise<{ id: string; member_no: string; name: string | null; nickname: string | null; phone_masked: string }> {
+    const memberNo = verifyMemberCode(this.key, code, new Date());
+    const [m] = memberNo
+      ? await this.db.query<{ id: string; member_no: string; name: string | null; nickname: string | null; phone_masked: string }[]>(
+          `SELECT id, member_no, name, nickname, phone_masked FROM member WHERE member_no = $1 AND deleted_at IS NULL`,
+          [memberNo],
+        )
+      : [];
+    if (!m) throw new LoyaltyException(ErrorCode.MemberCodeInvalid);
+    return m;
   }
 }

@@ -2,11 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type PointsImportView } from '@glow/contracts';
 import { maskPhone, normalizePhone } from '@glow/domain';
-import { type CellValue, Workbook } from 'exceljs';
+import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import type { StaffPrincipal } from '../../platform/auth/principal';
 import { AuditService } from '../../platform/audit/audit.service';
 import { PhoneCipher } from '../../platform/crypto/phone-cipher';
+import { cellText } from '../../platform/excel/cell-text';
 import { LoyaltyException } from './loyalty.exception';
 import { LoyaltyService } from './loyalty.service';
 import { PointsImport } from './reward.entity';
@@ -123,7 +124,7 @@ export class PointsImportService {
     if (!sheet) throw new LoyaltyException(ErrorCode.ImportFileInvalid, 'no worksheet');
     const col: Partial<Record<keyof typeof HEADERS, number>> = {};
     sheet.getRow(1).eachCell((cell, n) => {
-      const h = text(cell.value).replace(/\s/g, '').toLowerCase();
+      const h = cellText(cell.value).replace(/\s/g, '').toLowerCase();
       for (const [field, names] of Object.entries(HEADERS)) if (names.includes(h)) col[field as keyof typeof HEADERS] = n;
     });
     const phoneCol = col.phone;
@@ -136,9 +137,9 @@ export class PointsImportService {
     const seen = new Map<string, number>();
     sheet.eachRow((row, n) => {
       if (n === 1) return;
-      const rawPhone = text(row.getCell(phoneCol).value);
-      const rawPoints = text(row.getCell(pointsCol).value);
-      const note = col.note ? text(row.getCell(col.note).value).slice(0, 60) : '';
+      const rawPhone = cellText(row.getCell(phoneCol).value);
+      const rawPoints = cellText(row.getCell(pointsCol).value);
+      const note = col.note ? cellText(row.getCell(col.note).value).slice(0, 60) : '';
       if (!rawPhone && !rawPoints) return;
       const phone = normalizePhone(rawPhone.replace(/^\+?86/, ''));
       const points = /^\d+$/.test(rawPoints) ? Number(rawPoints) : NaN;
@@ -156,12 +157,4 @@ export class PointsImportService {
     }
     return { rows, errors };
   }
-}
-
-function text(v: CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'text' in v && typeof v.text === 'string') return v.text.trim();
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('').trim();
-  return String(v).trim();
 }

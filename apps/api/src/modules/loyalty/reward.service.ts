@@ -159,13 +159,10 @@ export class RewardService {
         if (seen.reward_id !== rewardId) throw new LoyaltyException(ErrorCode.IdempotencyConflict);
         return { id: seen.id, created: false };
       }
-      const [reward] = await tx.query<{ id: string; kind: string; name: string; points_cost: number; per_member_limit: number }[]>(
-        `SELECT id, kind, name, points_cost, per_member_limit FROM reward WHERE id = $1 AND active`,
-        [rewardId],
-      );
-      if (!reward) throw new LoyaltyException(ErrorCode.RewardNotFound);
+      const [reward] = await this.rows(rewardId, tx);
+      if (!reward?.active) throw new LoyaltyException(ErrorCode.RewardNotFound);
       // Refuse with the precise reason (window, tier, points…) before touching anything.
-      const block = await this.blockOf(tx, memberId, rewardId, account.balance);
+      const block = await this.blockOf(tx, memberId, reward, account.balance);
       if (block && block.reason !== 'sold-out' && block.reason !== 'limit') {
         throw new LoyaltyException(BLOCK_ERRORS[block.reason], block.reason, { message: block.message });
       }
@@ -175,18 +172,18 @@ export class RewardService {
         `INSERT INTO reward_member_count (reward_id, member_id, count) VALUES ($1, $2, 1)
          ON CONFLICT (reward_id, member_id) DO UPDATE SET count = reward_member_count.count + 1 WHERE reward_member_count.count < $3
          RETURNING count`,
-        [rewardId, memberId, reward.per_member_limit],
+        [rewardId, memberId, reward.perMemberLimit],
       );
       if (counted.length === 0) throw new LoyaltyException(ErrorCode.RewardLimitReached);
       const pickupCode = reward.kind === 'coupon' ? null : toReadableCode(randomBytes(8), 8);
       const [made] = await tx.query<{ id: string }[]>(
         `INSERT INTO redemption (reward_id, member_id, points, pickup_code, idempotency_key) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [rewardId, memberId, reward.points_cost, pickupCode, idempotencyKey],
+        [rewardId, memberId, reward.pointsCost, pickupCode, idempotencyKey],
       );
       await this.points.debit(tx, {
         memberId,
         kind: 'spend',
-        points: reward.points_cost,
+        points: reward.pointsCost,
         reason: `兑换「${reward.name}」`,
         refType: 'redemption',
         refId: made.id,
@@ -216,12 +213,11 @@ export class RewardService {
 
   // --- internals ---
 
-  private async blockOf(tx: EntityManager, memberId: string, rewardId: string, balance: number) {
-    const [row] = await this.rows(rewardId, tx);
+  private async blockOf(tx: EntityManager, memberId: string, row: RewardRow, balance: number) {
     // Everything inside the transaction uses its connection: a second one per request would exhaust the pool under load.
     const tiers = await this.loyalty.tiersOf([memberId], tx);
     const ladder = await this.loyalty.ladder(tx);
-    const [mine] = await tx.query<{ count: number }[]>(`SELECT count FROM reward_member_count WHERE reward_id = $1 AND member_id = $2`, [rewardId, memberId]);
+    const [mine] = await tx.query<{ count: number }[]>(`SELECT count FROM reward_member_count WHERE reward_id = $1 AND member_id = $2`, [row.id, memberId]);
     const minTier = ladder.find((t) => t.code === row.minTierCode) ?? null;
     return rewardBlock(
       { ...row, minTierRank: minTier?.rank ?? null, minTierName: minTier?.name ?? null },
