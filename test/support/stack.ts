@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -30,26 +30,31 @@ export interface Stack {
 export async function startStack(overrides: Partial<AppConfig> = {}, opts: { listen?: boolean } = {}): Promise<Stack> {
   const dbUrl = process.env['E2E_DATABASE_URL'];
   if (!dbUrl) throw new Error('E2E_DATABASE_URL is not set: run through the e2e jest config (global setup)');
-  const sandbox = createSandbox({ appId: APP_ID, secret: APP_SECRET });
+  // WeChat Pay retries a failed notification after 15 s, 15 s, 30 s…; a thousandth of that keeps tests quick.
+  const sandbox = createSandbox({ appId: APP_ID, secret: APP_SECRET, pay: { notifyRetryScale: 0.001 } });
   await sandbox.listen({ port: 0, host: '127.0.0.1' });
   const sandboxUrl = `http://127.0.0.1:${(sandbox.server.address() as AddressInfo).port}`;
+  // A listening API needs its port before it is built: WeChat Pay notifications go to `publicBaseUrl`.
+  const port = opts.listen ? await freePort() : 0;
   const config = loadConfig(
     {},
     {
       nodeEnv: 'test',
       wechatApiBase: sandboxUrl,
+      wechatPayApiBase: sandboxUrl,
       wechatAppId: APP_ID,
       wechatAppSecret: APP_SECRET,
       authThrottlePerMinute: 100000,
       mediaDir: mkdtempSync(join(tmpdir(), 'glow-media-')),
       logLevel: 'silent',
+      ...(opts.listen ? { publicBaseUrl: `http://127.0.0.1:${port}` } : {}),
       ...overrides,
     },
   );
   const app = await createApp(config, dbUrl);
   let apiUrl = '';
   if (opts.listen) {
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    await app.listen({ port, host: '127.0.0.1' });
     apiUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   } else {
     await app.init();
@@ -71,4 +76,15 @@ export async function startStack(overrides: Partial<AppConfig> = {}, opts: { lis
 /** A direct connection to the run's database, for tests that check what was (or was not) written. */
 export function e2eDataSource(): Promise<DataSource> {
   return new DataSource({ type: 'postgres', url: process.env['E2E_DATABASE_URL'] }).initialize();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

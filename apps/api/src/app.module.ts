@@ -10,6 +10,8 @@ import { SkinModule } from './modules/skin/skin.module';
 import { AppointmentModule } from './modules/appointment/appointment.module';
 import { LoyaltyModule } from './modules/loyalty/loyalty.module';
 import { OrderModule } from './modules/order/order.module';
+import { CouponModule } from './modules/coupon/coupon.module';
+import { PaymentModule } from './modules/payment/payment.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { AppConfig } from './platform/config/app-config';
@@ -45,7 +47,9 @@ export class AppModule {
         SkinModule,
         AppointmentModule,
         LoyaltyModule,
+        CouponModule,
         OrderModule,
+        PaymentModule,
       ],
       controllers: [HealthController, ClientConfigController],
     };

@@ -1,9 +1,34 @@
-import { createSandbox } from './sandbox';
+import { createSandbox, type SandboxOptions } from './sandbox';
 
 function readPort(value: string | undefined): number {
   const port = Number(value ?? 3100);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`SANDBOX_PORT must be a port number, got ${value}`);
   return port;
+}
+
+/** PEM keys may come through the environment on one line, with literal `\n` between the lines. */
+function readPem(value: string | undefined): string | undefined {
+  return value?.replace(/\\n/g, '\n');
+}
+
+function readRetryScale(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const scale = Number(value);
+  if (!(scale > 0)) throw new Error(`WECHAT_PAY_NOTIFY_RETRY_SCALE must be a positive number, got ${value}`);
+  return scale;
+}
+
+/** Every setting is optional: without any, the sandbox pays with the dev keys the API also defaults to. */
+function readPayOptions(env: NodeJS.ProcessEnv): NonNullable<SandboxOptions['pay']> {
+  return {
+    mchId: env.WECHAT_PAY_MCH_ID || undefined,
+    apiV3Key: env.WECHAT_PAY_API_V3_KEY || undefined,
+    merchantPublicKeyPem: readPem(env.WECHAT_PAY_MERCHANT_PUBLIC_KEY || undefined),
+    merchantSerial: env.WECHAT_PAY_MERCHANT_SERIAL || undefined,
+    platformPrivateKeyPem: readPem(env.WECHAT_PAY_PLATFORM_PRIVATE_KEY || undefined),
+    platformPublicKeyId: env.WECHAT_PAY_PLATFORM_PUBLIC_KEY_ID || undefined,
+    notifyRetryScale: readRetryScale(env.WECHAT_PAY_NOTIFY_RETRY_SCALE),
+  };
 }
 
 async function main(): Promise<void> {
@@ -12,7 +37,7 @@ async function main(): Promise<void> {
   const appId = process.env.WECHAT_APP_ID ?? 'wxglowdemo0000001';
   const secret = process.env.WECHAT_APP_SECRET ?? 'glow-sandbox-secret';
 
-  const app = createSandbox({ appId, secret });
+  const app = createSandbox({ appId, secret, pay: readPayOptions(process.env) });
   const address = await app.listen({ port, host });
   console.log(`WeChat sandbox for ${appId} listening on ${address}`);
 

@@ -20,3 +20,4 @@ export * from './staff/member-portrait.response';
 export * from './appointment/appointment.dto';
 export * from './loyalty/loyalty.dto';
 export * from './order/order.dto';
+export * from './coupon/coupon.dto';

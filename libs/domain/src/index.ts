@@ -21,3 +21,8 @@ export * from './loyalty/tiers';
 export * from './loyalty/points-schedule';
 export * from './loyalty/reward-eligibility';
 export * from './order/split-discount';
+export * from './coupon/coupon-vocabulary';
+export * from './coupon/coupon-rules';
+export * from './coupon/coupon-validity';
+export * from './coupon/describe-coupon';
+export * from './coupon/coupon-code';

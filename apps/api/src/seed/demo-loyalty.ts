@@ -15,7 +15,7 @@ const DEMO_REWARDS = [
   { kind: 'product', sku: 'GL-SK-004', name: '焕颜酵素洁颜粉小样', description: '5g × 3 体验装，到店领取', pointsCost: 500, stock: 120, limit: 1, tier: null },
   { kind: 'service', sku: null, name: '肌肤检测一次', description: '专业仪器肌肤检测，兑换后到店出示提货码', pointsCost: 800, stock: 60, limit: 1, tier: null },
   { kind: 'service', sku: null, name: '专属彩妆造型', description: '金卡及以上会员专享，顾问一对一造型 60 分钟', pointsCost: 2000, stock: 20, limit: 1, tier: 'gold' },
-  { kind: 'coupon', sku: null, name: '满 300 减 50 券', description: '全场护肤可用，优惠券功能上线后发放至券包', pointsCost: 1000, stock: 500, limit: 3, tier: null },
+  { kind: 'coupon', sku: null, name: '满 300 减 50 券', description: '护肤品类满 ¥300 可用，兑换后立即发放至券包', pointsCost: 1000, stock: 500, limit: 3, tier: null },
 ] as const;
 
 /**

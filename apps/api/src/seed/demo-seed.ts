@@ -6,6 +6,7 @@ import { hashPassword } from '../modules/identity/identity.service';
 import type { PhoneCipher } from '../platform/crypto/phone-cipher';
 import { seedAppointments, seedDemoBookings } from './demo-appointments';
 import { seedLoyalty } from './demo-loyalty';
+import { seedCouponTemplates, seedMemberCoupons } from './demo-coupons';
 import { seedProducts } from './demo-products';
 import { seedQuestionnaire, seedSkinResults } from './demo-skin';
 import { DEMO_BRAND, DEMO_CITIES, DEMO_PASSWORD, DEMO_POLICY, DEMO_STAFF, DEMO_STORES } from './demo-data';
@@ -34,7 +35,9 @@ export async function seedDemo(db: DataSource, phones: PhoneCipher, opts: SeedOp
   const { members } = await seedBrandAndMembers(db, phones, opts, log);
   const skinResults = await seedSkinResults(db, opts.progress, log);
   await seedDemoBookings(db, log);
+  await seedCouponTemplates(db, log);
   await seedLoyalty(db, opts.progress, log);
+  await seedMemberCoupons(db, opts.progress, log);
   return { members, skinResults };
 }
 

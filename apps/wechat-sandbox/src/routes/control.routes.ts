@@ -117,6 +117,9 @@ export function registerControlRoutes(app: FastifyInstance, ctx: SandboxContext)
 
   app.post(`${CONTROL_PREFIX}/reset`, async () => {
     state.reset();
+    ctx.pay.notifier.cancelAll();
+    ctx.pay.notifier.retryScale = ctx.pay.config.notifyRetryScale;
+    ctx.pay.store.reset();
     return { ok: true };
   });
 }

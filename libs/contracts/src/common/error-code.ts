@@ -90,6 +90,19 @@ export const ErrorCode = {
   PickupCodeInvalid: 'REDEMPTION_PICKUP_CODE_INVALID',
   RedemptionStateInvalid: 'REDEMPTION_STATE_INVALID',
   PointsImportNotFound: 'POINTS_IMPORT_NOT_FOUND',
+  CouponTemplateNotFound: 'COUPON_TEMPLATE_NOT_FOUND',
+  CouponTemplateInvalid: 'COUPON_TEMPLATE_INVALID',
+  CouponTemplateCodeTaken: 'COUPON_TEMPLATE_CODE_TAKEN',
+  CouponTemplateLocked: 'COUPON_TEMPLATE_LOCKED',
+  CouponTemplateStatusInvalid: 'COUPON_TEMPLATE_STATUS_INVALID',
+  CouponNotClaimable: 'COUPON_NOT_CLAIMABLE',
+  CouponSoldOut: 'COUPON_SOLD_OUT',
+  CouponLimitReached: 'COUPON_LIMIT_REACHED',
+  CouponNotFound: 'COUPON_NOT_FOUND',
+  CouponNotApplicable: 'COUPON_NOT_APPLICABLE',
+  CouponStateInvalid: 'COUPON_STATE_INVALID',
+  OrderPaymentClosed: 'ORDER_PAYMENT_CLOSED',
+  PaymentNotificationInvalid: 'PAYMENT_NOTIFICATION_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -182,6 +195,19 @@ export const ERRORS: Record<ErrorCode, { status: number; message: string }> = {
   REDEMPTION_PICKUP_CODE_INVALID: { status: 404, message: '提货码无效或已使用' },
   REDEMPTION_STATE_INVALID: { status: 409, message: '该兑换记录当前状态不能执行此操作' },
   POINTS_IMPORT_NOT_FOUND: { status: 404, message: '导入记录不存在' },
+  COUPON_TEMPLATE_NOT_FOUND: { status: 404, message: '优惠券不存在' },
+  COUPON_TEMPLATE_INVALID: { status: 400, message: '优惠券设置不正确，请按提示修改' },
+  COUPON_TEMPLATE_CODE_TAKEN: { status: 409, message: '该优惠券编码已存在' },
+  COUPON_TEMPLATE_LOCKED: { status: 409, message: '优惠券已发布，只能修改名称、说明、库存、成本和延长有效期；已结束的券不能修改' },
+  COUPON_TEMPLATE_STATUS_INVALID: { status: 409, message: '优惠券当前状态不能执行此操作' },
+  COUPON_NOT_CLAIMABLE: { status: 409, message: '该优惠券当前不可领取' },
+  COUPON_SOLD_OUT: { status: 409, message: '优惠券已被领完' },
+  COUPON_LIMIT_REACHED: { status: 409, message: '您已领取过该优惠券' },
+  COUPON_NOT_FOUND: { status: 404, message: '优惠券不存在或已失效' },
+  COUPON_NOT_APPLICABLE: { status: 409, message: '优惠券不适用于本单' },
+  COUPON_STATE_INVALID: { status: 409, message: '优惠券当前状态不能执行此操作' },
+  ORDER_PAYMENT_CLOSED: { status: 409, message: '订单已关闭，不能再支付' },
+  PAYMENT_NOTIFICATION_INVALID: { status: 401, message: '支付通知验签失败' },
 };
 
 /** The JSON body of every error response. */

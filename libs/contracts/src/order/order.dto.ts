@@ -76,6 +76,13 @@ export class StorePurchaseDto {
   @Max(100_000_000)
   discountFen?: number;
 
+  /** Member coupons applied to this purchase (codes scanned or picked from the member's wallet). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @Matches(/^[A-Za-z0-9]{12}$/, { each: true })
+  couponCodes?: string[];
+
   @IsString()
   @Matches(IDEMPOTENCY_KEY_PATTERN)
   idempotencyKey!: string;
@@ -159,6 +166,10 @@ export interface OrderView {
   refundedFen: number;
   points: { earned: number; status: PointsLotStatus | null; activatesAt: string | null };
   refunds: OrderRefundView[];
+  /** Coupons held for (awaiting payment) or used on this order, and what each took off. */
+  coupons: { id: string; code: string; name: string; kind: 'amount_off' | 'percent_off' | 'gift' | 'service'; discountFen: number }[];
+  /** An online order awaiting payment is cancelled at this moment. */
+  payBefore: string | null;
   paidAt: string | null;
   createdAt: string;
 }

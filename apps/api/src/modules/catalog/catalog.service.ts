@@ -195,6 +195,17 @@ export class CatalogService {
     return new Map(rows.map((p) => [p.id, { id: p.id, sku: p.sku, name: p.name, line: p.line, category: p.category, priceFen: p.priceFen, image: p.images[0] ?? null }]));
   }
 
+  /** The online shop: active products by line and name, optionally of one category. */
+  async shop(category: ProductCategory | undefined, page: number, pageSize: number): Promise<Paged<ProductCard>> {
+    const [rows, total] = await this.products.findAndCount({
+      where: { active: true, ...(category ? { category } : {}) },
+      order: { line: 'ASC', name: 'ASC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items: rows.map((p) => ({ id: p.id, sku: p.sku, name: p.name, line: p.line, category: p.category, priceFen: p.priceFen, image: p.images[0] ?? null })), total, page, pageSize };
+  }
+
   /** Active products by SKU, for recording a purchase; SKUs that name no active product are absent. */
   async bySkus(skus: string[]): Promise<Map<string, { id: string; sku: string; name: string; category: ProductCategory; priceFen: number }>> {
     const wanted = [...new Set(skus)];

@@ -9,6 +9,7 @@ import { WechatApiError } from '../../platform/wechat/wechat.exception';
 import { WechatClient } from '../../platform/wechat/wechat.client';
 import { LoyaltyService } from './loyalty.service';
 import { PointsService } from './points.service';
+import { CouponService } from '../coupon/coupon.service';
 
 const BATCH = 200;
 
@@ -24,6 +25,7 @@ export class LoyaltyJobs implements OnModuleInit {
   static readonly EXPIRY_REMINDERS = 'points-expiry-reminders';
   static readonly BONUSES = 'points-bonuses';
   static readonly TIER_REVIEW = 'tier-review';
+  static readonly BIRTHDAY_COUPONS = 'birthday-coupons';
   private readonly log = new Logger(LoyaltyJobs.name);
 
   constructor(
@@ -33,6 +35,7 @@ export class LoyaltyJobs implements OnModuleInit {
     private readonly loyalty: LoyaltyService,
     private readonly wechat: WechatClient,
     private readonly config: AppConfig,
+    private readonly coupons: CouponService,
   ) {}
 
   onModuleInit(): void {
@@ -41,6 +44,7 @@ export class LoyaltyJobs implements OnModuleInit {
     this.jobs.register(LoyaltyJobs.EXPIRY_REMINDERS, () => this.expiryReminders());
     this.jobs.register(LoyaltyJobs.BONUSES, () => this.bonuses());
     this.jobs.register(LoyaltyJobs.TIER_REVIEW, () => this.reviewTiers());
+    this.jobs.register(LoyaltyJobs.BIRTHDAY_COUPONS, () => this.birthdayCoupons());
   }
 
   @Cron('0 5 * * * *', { name: LoyaltyJobs.ACTIVATE })
@@ -58,6 +62,7 @@ export class LoyaltyJobs implements OnModuleInit {
   @Cron('0 30 3 * * *', { name: LoyaltyJobs.TIER_REVIEW, timeZone: 'Asia/Shanghai' })
   async nightly(): Promise<void> {
     await this.jobs.run(LoyaltyJobs.TIER_REVIEW);
+    await this.jobs.run(LoyaltyJobs.BIRTHDAY_COUPONS);
   }
 
   @Cron('0 0 10 * * *', { name: LoyaltyJobs.EXPIRY_REMINDERS, timeZone: 'Asia/Shanghai' })
@@ -170,5 +175,33 @@ export class LoyaltyJobs implements OnModuleInit {
       reviewed += batch.length;
     }
     return { reviewed, up, down };
+  }
+
+  /**
+   * The tier's birthday coupon, for members whose birthday month it is: issued once per member and year (the key
+   * `birthday:{member}:{year}`), so running the job every night of the month gives each member one coupon.
+   */
+  async birthdayCoupons(): Promise<{ issued: number; skipped: number }> {
+    const today = businessDate(new Date());
+    const [year, month] = today.split('-');
+    const due = await this.db.query<{ member_id: string; code: string }[]>(
+      `SELECT m.id AS member_id, t.birthday_coupon_code AS code
+         FROM member m JOIN member_tier mt ON mt.member_id = m.id JOIN tier t ON t.code = mt.tier_code
+        WHERE m.deleted_at IS NULL AND m.birthday IS NOT NULL AND to_char(m.birthday::date, 'MM') = $1 AND t.birthday_coupon_code IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM member_coupon c WHERE c.issue_key = 'birthday:' || m.id || ':' || $2)`,
+      [month, year],
+    );
+    let issued = 0;
+    let skipped = 0;
+    for (const r of due) {
+      try {
+        const { created } = await this.coupons.issue({ templateCode: r.code, memberId: r.member_id, key: `birthday:${r.member_id}:${year}`, source: 'tier', reason: '生日礼券' });
+        if (created) issued++;
+      } catch (e) {
+        skipped++;
+        this.log.warn(`birthday coupon ${r.code} for ${r.member_id} not issued: ${String(e)}`);
+      }
+    }
+    return { issued, skipped };
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MemberModule } from '../member/member.module';
+import { CouponModule } from '../coupon/coupon.module';
 import { LoyaltyController } from './loyalty.controller';
 import { LoyaltyDataContributor } from './loyalty-data.contributor';
 import { LoyaltyJobs } from './loyalty.jobs';
@@ -12,7 +13,7 @@ import { StaffLoyaltyController } from './staff-loyalty.controller';
 
 /** Points ledger and lots, earning rules, tiers, the points mall, opening balances and the rotating member code. */
 @Module({
-  imports: [MemberModule],
+  imports: [MemberModule, CouponModule],
   controllers: [LoyaltyController, StaffLoyaltyController],
   providers: [PointsService, LoyaltyService, MemberCodeService, RewardService, PointsImportService, LoyaltyJobs, LoyaltyDataContributor],
   exports: [LoyaltyService, PointsService, MemberCodeService],

@@ -17,6 +17,7 @@ import { storeScopeOf, type StaffPrincipal } from '../../platform/auth/principal
 import { LoyaltyException } from './loyalty.exception';
 import { LoyaltyService } from './loyalty.service';
 import { PointsService } from './points.service';
+import { CouponService } from '../coupon/coupon.service';
 import type { Reward } from './reward.entity';
 
 type RewardRow = Reward & { redeemedCount: number };
@@ -42,6 +43,7 @@ export class RewardService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly points: PointsService,
     private readonly loyalty: LoyaltyService,
+    private readonly coupons: CouponService,
   ) {}
 
   // --- staff ---
@@ -118,10 +120,15 @@ export class RewardService {
       if (!r) throw new LoyaltyException(ErrorCode.RedemptionNotFound);
       await this.points.lock(tx, r.member_id);
       const [done] = await tx.query<[unknown[], number]>(
-        `UPDATE redemption SET status = 'cancelled', cancelled_at = now(), cancel_reason = $2 WHERE id = $1 AND status = 'issued' RETURNING id`,
+        `UPDATE redemption SET status = 'cancelled', cancelled_at = now(), cancel_reason = $2
+          WHERE id = $1 AND (status = 'issued' OR (status = 'fulfilled' AND pickup_code IS NULL)) RETURNING id`,
         [id, dto.reason],
       );
       if (done.length === 0) throw new LoyaltyException(ErrorCode.RedemptionStateInvalid);
+      // A coupon reward is taken back only while the coupon is unused.
+      if ((await this.coupons.revokeByKey(tx, `redemption:${id}`, `兑换取消：${dto.reason}`)) === 'in-use') {
+        throw new LoyaltyException(ErrorCode.RedemptionStateInvalid, 'coupon used', { message: '兑换的优惠券已使用，不能取消兑换' });
+      }
       await tx.query(`UPDATE reward SET stock_left = stock_left + 1 WHERE id = $1`, [r.reward_id]);
       await tx.query(`UPDATE reward_member_count SET count = count - 1 WHERE reward_id = $1 AND member_id = $2`, [r.reward_id, r.member_id]);
       const [spent] = await tx.query<{ lots: { lotId: string; points: number }[] }[]>(`SELECT lots FROM points_entry WHERE idempotency_key = $1`, [`redeem:${id}`]);
@@ -180,6 +187,11 @@ export class RewardService {
         `INSERT INTO redemption (reward_id, member_id, points, pickup_code, idempotency_key) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [rewardId, memberId, reward.pointsCost, pickupCode, idempotencyKey],
       );
+      if (reward.kind === 'coupon' && reward.couponTemplateCode) {
+        // The coupon is the reward: issued in this transaction (or nothing is), so it is delivered at once.
+        await this.coupons.issue({ templateCode: reward.couponTemplateCode, memberId, key: `redemption:${made.id}`, source: 'mall', reason: `积分兑换「${reward.name}」` }, tx);
+        await tx.query(`UPDATE redemption SET status = 'fulfilled', fulfilled_at = now() WHERE id = $1`, [made.id]);
+      }
       await this.points.debit(tx, {
         memberId,
         kind: 'spend',
@@ -231,6 +243,7 @@ export class RewardService {
     if (dto.startsAt && dto.endsAt && new Date(dto.startsAt) >= new Date(dto.endsAt)) problems.push('结束时间须晚于开始时间');
     if (dto.kind === 'product' && !dto.productId) problems.push('实物奖励须关联商品');
     if (dto.kind === 'coupon' && !dto.couponTemplateCode) problems.push('优惠券奖励须填写券模板编码');
+    if (dto.kind === 'coupon' && dto.couponTemplateCode && !(await this.coupons.templateExists(dto.couponTemplateCode))) problems.push('券模板编码不存在');
     if (dto.productId) {
       const [p] = await this.db.query<unknown[]>(`SELECT 1 FROM product WHERE id = $1`, [dto.productId]);
       if (!p) problems.push('关联的商品不存在');

@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { OrderChannel, OrderStatus } from '@glow/contracts';
 import { Member } from '../member/member.entity';
 import { Staff } from '../member/staff.entity';
@@ -17,6 +17,7 @@ import { Store } from '../member/store.entity';
 @Index('uq_sales_order_key', ['idempotencyKey'], { unique: true })
 @Index('ix_sales_order_member', ['memberId', 'createdAt'])
 @Index('ix_sales_order_store', ['storeId', 'createdAt'])
+@Index('ix_sales_order_unpaid', ['payBefore'], { where: `status = 'created'` })
 export class SalesOrder {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -66,9 +67,16 @@ export class SalesOrder {
   @Column({ name: 'refunded_fen', type: 'integer', default: 0 })
   refundedFen: number;
 
-  /** The payment that paid an online order (WeChat Pay transaction), when payments land. */
+  /** The WeChat Pay transaction id that paid an online order. */
   @Column({ name: 'payment_ref', type: 'varchar', length: 64, nullable: true })
   paymentRef: string | null;
+
+  /** An online order awaiting payment is closed at WeChat Pay and cancelled at this moment; its coupons go back. */
+  @Column({ name: 'pay_before', type: 'timestamptz', nullable: true })
+  payBefore: Date | null;
+
+  @Column({ name: 'prepay_id', type: 'varchar', length: 64, nullable: true })
+  prepayId: string | null;
 
   @Column({ name: 'idempotency_key', type: 'varchar', length: 120 })
   idempotencyKey: string;
@@ -135,6 +143,7 @@ export class OrderItem {
 
 @Entity('order_refund')
 @Check('ck_order_refund_amount', `amount_fen >= 0`)
+@Check('ck_order_refund_payment', `payment_status IS NULL OR payment_status IN ('pending', 'processing', 'succeeded', 'failed')`)
 @Index('ix_order_refund_order', ['orderId'])
 @Index('uq_order_refund_key', ['idempotencyKey'], { unique: true })
 export class OrderRefund {
@@ -159,9 +168,35 @@ export class OrderRefund {
   @Column({ name: 'staff_id', type: 'uuid', nullable: true })
   staffId: string | null;
 
+  /** For an online order: the money's way back through WeChat Pay (`pending` until WeChat accepted the refund). */
+  @Column({ name: 'payment_status', type: 'varchar', length: 12, nullable: true })
+  paymentStatus: 'pending' | 'processing' | 'succeeded' | 'failed' | null;
+
+  @Column({ name: 'payment_refund_id', type: 'varchar', length: 64, nullable: true })
+  paymentRefundId: string | null;
+
   @Column({ name: 'idempotency_key', type: 'varchar', length: 120 })
   idempotencyKey: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+}
+
+/** Every WeChat Pay notification handled, by its id: a re-delivered notification changes nothing. */
+@Entity('payment_notification')
+export class PaymentNotification {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id: string;
+
+  @Column({ name: 'event_type', type: 'varchar', length: 40 })
+  eventType: string;
+
+  @Column({ name: 'out_trade_no', type: 'varchar', length: 32, nullable: true })
+  outTradeNo: string | null;
+
+  @Column({ type: 'jsonb' })
+  resource: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'received_at', type: 'timestamptz' })
+  receivedAt: Date;
 }

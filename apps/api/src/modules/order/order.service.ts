@@ -8,9 +8,12 @@ import { storeScopeOf, type StaffPrincipal } from '../../platform/auth/principal
 import { CatalogService } from '../catalog/catalog.service';
 import { LoyaltyService } from '../loyalty/loyalty.service';
 import { MemberCodeService } from '../loyalty/member-code.service';
+import { CouponService } from '../coupon/coupon.service';
+import { WechatPayClient } from '../../platform/wechat/wechat-pay.client';
+import { Logger } from '@nestjs/common';
 import { OrderException } from './order.exception';
 
-interface Line {
+export interface Line {
   productId: string | null;
   sku: string;
   name: string;
@@ -21,45 +24,58 @@ interface Line {
 }
 
 /**
- * Orders from the store till (and, with payments, online). Recording a purchase and refunding one each run in one
- * transaction with what they do to points and tier (`LoyaltyService`), so a purchase never exists without its
- * points nor a refund without its claw-back.
+ * Orders from the store till and online. Recording a purchase and refunding one each run in one transaction with
+ * what they do to points, tier (`LoyaltyService`) and coupons (`CouponService`), so a purchase never exists without
+ * its points nor a refund without its claw-back. Online orders are created and paid in `OnlineOrderService`.
  */
 @Injectable()
 export class OrderService {
+  private readonly log = new Logger(OrderService.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalog: CatalogService,
     private readonly loyalty: LoyaltyService,
     private readonly codes: MemberCodeService,
+    private readonly coupons: CouponService,
+    private readonly pay: WechatPayClient,
   ) {}
 
-  /** A purchase at the till; a retried request (same idempotency key) answers the same order. */
+  /**
+   * A purchase at the till; a retried request (same idempotency key) answers the same order. Coupons the advisor
+   * scanned are locked, checked against the lines and used in the same transaction; a whole-order discount typed at the
+   * till comes off what the coupons left.
+   */
   async storePurchase(who: StaffPrincipal, dto: StorePurchaseDto): Promise<{ view: OrderView; created: boolean }> {
     const storeId = await this.storeFor(who, dto.storeId);
     const seen = await this.byKey(dto.idempotencyKey);
     if (seen) return { view: await this.view(seen), created: false };
     const memberId = await this.codes.memberIdOf(dto.memberCode);
-    const lines = await this.lines(dto);
-    const subtotalFen = lines.reduce((sum, l) => sum + l.unitPriceFen * l.quantity, 0);
-    const totalFen = lines.reduce((sum, l) => sum + l.paidFen, 0);
+    const gross = await this.lines(dto);
     const orderNo = `S${businessDate(new Date()).replaceAll('-', '')}${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
     const itemized = (dto.items?.length ?? 0) > 0;
     try {
       const id = await this.db.transaction(async (tx) => {
+        const applied = await this.coupons.lockAndApply(tx, memberId, { codes: dto.couponCodes?.map((c) => c.toUpperCase()) }, gross);
+        const afterCoupons = applied.paidFen;
+        const manual = dto.discountFen ?? 0;
+        if (manual > afterCoupons.reduce((a, b) => a + b, 0)) throw new OrderException(ErrorCode.OrderDiscountTooLarge);
+        const paid = splitDiscount(afterCoupons, manual);
+        const lines: Line[] = gross.map((l, n) => ({ ...l, paidFen: paid[n] }));
+        // Gifts join itemized orders as free lines; on a receipt the used gift coupon is the record.
+        if (itemized) lines.push(...(await this.giftLines(applied.gifts)));
+        const subtotalFen = lines.reduce((sum, l) => sum + l.unitPriceFen * l.quantity, 0);
+        const totalFen = lines.reduce((sum, l) => sum + l.paidFen, 0);
+        if (itemized && dto.totalFen !== undefined && dto.totalFen !== totalFen) {
+          throw new OrderException(ErrorCode.ValidationFailed, 'total mismatch', { details: [{ field: 'totalFen', problems: [`实付金额应为 ${formatYuan(totalFen)}`] }] });
+        }
         const [order] = await tx.query<{ id: string; paid_at: Date }[]>(
           `INSERT INTO sales_order (order_no, member_id, channel, status, store_id, advisor_id, receipt_no, subtotal_fen, discount_fen, total_fen, idempotency_key, paid_at)
            VALUES ($1, $2, 'store', 'paid', $3, $4, $5, $6, $7, $8, $9, now()) RETURNING id, paid_at`,
           [orderNo, memberId, storeId, who.role === 'admin' ? null : who.staffId, dto.receiptNo ?? null, subtotalFen, subtotalFen - totalFen, totalFen, dto.idempotencyKey],
         );
-        if (itemized) {
-          await tx.query(
-            `INSERT INTO order_item (order_id, product_id, sku, name, category, unit_price_fen, quantity, paid_fen, position)
-             SELECT $1, l."productId", l.sku, l.name, l.category, l."unitPriceFen", l.quantity, l."paidFen", l.position
-               FROM jsonb_to_recordset($2::jsonb) AS l("productId" uuid, sku text, name text, category text, "unitPriceFen" int, quantity int, "paidFen" int, position int)`,
-            [order.id, JSON.stringify(lines.map((l, position) => ({ ...l, position })))],
-          );
-        }
+        if (itemized) await this.insertItems(tx, order.id, lines);
+        await this.coupons.useOnOrder(tx, applied, order.id, { storeId, staffId: who.role === 'admin' ? null : who.staffId });
         const ref = dto.receiptNo ? `小票 ${dto.receiptNo}` : `订单 ${orderNo}`;
         await this.loyalty.earnForOrder(tx, {
           orderId: order.id,
@@ -83,10 +99,30 @@ export class OrderService {
     }
   }
 
+  async insertItems(tx: EntityManager, orderId: string, lines: Line[]): Promise<void> {
+    await tx.query(
+      `INSERT INTO order_item (order_id, product_id, sku, name, category, unit_price_fen, quantity, paid_fen, position)
+       SELECT $1, l."productId", l.sku, l.name, l.category, l."unitPriceFen", l.quantity, l."paidFen", l.position
+         FROM jsonb_to_recordset($2::jsonb) AS l("productId" uuid, sku text, name text, category text, "unitPriceFen" int, quantity int, "paidFen" int, position int)`,
+      [orderId, JSON.stringify(lines.map((l, position) => ({ ...l, position })))],
+    );
+  }
+
+  /** A gift coupon's product as a free line of the order, so stock and the member's history show it. */
+  async giftLines(skus: string[]): Promise<Line[]> {
+    if (skus.length === 0) return [];
+    const products = await this.catalog.bySkus(skus);
+    return skus
+      .map((sku) => products.get(sku))
+      .filter((p): p is NonNullable<typeof p> => p !== undefined)
+      .map((p) => ({ productId: p.id, sku: p.sku, name: `赠品·${p.name}`.slice(0, 60), category: p.category, unitPriceFen: 0, quantity: 1, paidFen: 0 }));
+  }
+
   /** A full refund, by items, or by amount (orders without items); points and qualifying spend follow. */
   async refund(who: StaffPrincipal, orderId: string, dto: RefundOrderDto): Promise<OrderView> {
     const modes = [dto.full === true, (dto.items?.length ?? 0) > 0, dto.amountFen !== undefined].filter(Boolean).length;
     if (modes !== 1) throw new OrderException(ErrorCode.RefundInvalid, 'choose one mode', { message: '请选择一种退款方式：整单、按商品或按金额' });
+    let moneyBack: string | null = null;
     try {
       await this.db.transaction(async (tx) => {
         const [order] = await tx.query<OrderRow[]>(`SELECT * FROM sales_order WHERE id = $1 FOR UPDATE`, [orderId]);
@@ -140,9 +176,22 @@ export class OrderService {
           refundedAfter >= order.total_fen ? 'refunded' : 'partially_refunded',
         ]);
         const [refund] = await tx.query<{ id: string }[]>(
-          `INSERT INTO order_refund (order_id, amount_fen, items, reason, points, staff_id, idempotency_key) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-          [orderId, amount, JSON.stringify(taken), dto.reason, JSON.stringify({ cancelled: 0, clawedBack: 0, debt: 0 }), who.staffId, dto.idempotencyKey],
+          `INSERT INTO order_refund (order_id, amount_fen, items, reason, points, staff_id, idempotency_key, payment_status)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+          [
+            orderId,
+            amount,
+            JSON.stringify(taken),
+            dto.reason,
+            JSON.stringify({ cancelled: 0, clawedBack: 0, debt: 0 }),
+            who.staffId,
+            dto.idempotencyKey,
+            order.channel === 'online' && amount > 0 ? 'pending' : null,
+          ],
         );
+        if (order.channel === 'online' && amount > 0) moneyBack = refund.id;
+        // A full refund gives back the coupons still valid; a partial one keeps them used.
+        if (refundedAfter >= order.total_fen) await this.coupons.returnForRefund(tx, orderId);
         if (amount > 0) {
           const points = await this.loyalty.reverseForRefund(tx, {
             orderId,
@@ -166,7 +215,47 @@ export class OrderService {
       const [raced] = await this.db.query<{ order_id: string }[]>(`SELECT order_id FROM order_refund WHERE idempotency_key = $1`, [dto.idempotencyKey]);
       if (raced?.order_id !== orderId) throw new OrderException(ErrorCode.IdempotencyConflict);
     }
+    if (moneyBack) await this.sendRefund(moneyBack);
     return this.view(orderId);
+  }
+
+  /**
+   * Sends an online order's refund to WeChat Pay (after the refund is recorded, so the books never wait on WeChat).
+   * The refund id is the out_refund_no, so a retry is the same refund to WeChat; a failure stays `pending` and the
+   * `payment-refunds` job retries it. The refund notification marks it succeeded.
+   */
+  async sendRefund(refundId: string): Promise<void> {
+    const [r] = await this.db.query<{ id: string; amount_fen: number; reason: string; order_no: string; total_fen: number }[]>(
+      `SELECT r.id, r.amount_fen, r.reason, o.order_no, o.total_fen FROM order_refund r JOIN sales_order o ON o.id = r.order_id
+        WHERE r.id = $1 AND r.payment_status = 'pending'`,
+      [refundId],
+    );
+    if (!r) return;
+    try {
+      const refund = await this.pay.refund({ outTradeNo: r.order_no, outRefundNo: r.id.replaceAll('-', ''), refundFen: r.amount_fen, totalFen: r.total_fen, reason: r.reason });
+      const status = refund.status === 'SUCCESS' ? 'succeeded' : refund.status === 'PROCESSING' ? 'processing' : 'failed';
+      await this.db.query(`UPDATE order_refund SET payment_status = $2, payment_refund_id = $3 WHERE id = $1 AND payment_status = 'pending'`, [r.id, status, refund.refund_id]);
+    } catch (e) {
+      this.log.warn(`refund ${r.id} of ${r.order_no} not accepted by WeChat Pay yet: ${String(e)}`);
+    }
+  }
+
+  /** Refunds WeChat Pay has not accepted yet (it was down), for the retry job. */
+  async pendingRefunds(limit = 100): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }[]>(
+      `SELECT id FROM order_refund WHERE payment_status = 'pending' AND created_at < now() - interval '1 minute' ORDER BY created_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The refund notification: WeChat Pay returned the money (or could not). Idempotent. */
+  async refundSettled(outRefundNo: string, status: 'SUCCESS' | 'CLOSED' | 'ABNORMAL', refundId: string | null): Promise<void> {
+    await this.db.query(
+      `UPDATE order_refund SET payment_status = $2, payment_refund_id = COALESCE($3, payment_refund_id)
+        WHERE replace(id::text, '-', '') = $1 AND payment_status IN ('pending', 'processing')`,
+      [outRefundNo, status === 'SUCCESS' ? 'succeeded' : 'failed', refundId],
+    );
   }
 
   async list(who: StaffPrincipal, q: StaffOrderQuery): Promise<Paged<OrderView>> {
@@ -205,7 +294,7 @@ export class OrderService {
   /** Order views in the given order, with items, refunds and the points each earned. */
   async views(ids: string[], manager: EntityManager = this.db.manager): Promise<OrderView[]> {
     if (ids.length === 0) return [];
-    const [orders, items, refunds, points] = await Promise.all([
+    const [orders, items, refunds, points, coupons] = await Promise.all([
       manager.query<(OrderRow & { store_name: string | null; advisor_name: string | null; member_no: string; member_name: string | null; nickname: string | null })[]>(
         `SELECT o.*, s.name AS store_name, a.name AS advisor_name, m.member_no, m.name AS member_name, m.nickname
            FROM sales_order o JOIN member m ON m.id = o.member_id LEFT JOIN store s ON s.id = o.store_id LEFT JOIN staff a ON a.id = o.advisor_id
@@ -221,6 +310,7 @@ export class OrderService {
         [ids],
       ),
       this.loyalty.orderPoints(ids),
+      this.coupons.forOrders(ids, manager),
     ]);
     const byId = new Map(orders.map((o) => [o.id, o]));
     return ids
@@ -256,6 +346,8 @@ export class OrderService {
         refunds: refunds
           .filter((r) => r.order_id === o.id)
           .map((r) => ({ id: r.id, amountFen: r.amount_fen, items: r.items, reason: r.reason, points: r.points, createdAt: new Date(r.created_at).toISOString() })),
+        coupons: coupons.get(o.id) ?? [],
+        payBefore: o.status === 'created' && o.pay_before ? new Date(o.pay_before).toISOString() : null,
         paidAt: o.paid_at ? new Date(o.paid_at).toISOString() : null,
         createdAt: new Date(o.created_at).toISOString(),
       }));
@@ -278,33 +370,17 @@ export class OrderService {
     return storeId;
   }
 
-  /** The order lines: items from the catalog with the discount split across them, or one receipt line. */
+  /**
+   * The order lines at their gross amounts: items from the catalog, or one receipt line whose amount is the receipt
+   * total before coupons. Discounts are taken off inside the purchase transaction.
+   */
   private async lines(dto: StorePurchaseDto): Promise<Line[]> {
     if (dto.items?.length) {
-      const products = await this.catalog.bySkus(dto.items.map((i) => i.sku));
-      const unknown = [...new Set(dto.items.filter((i) => !products.has(i.sku)).map((i) => i.sku))];
-      if (unknown.length > 0) throw new OrderException(ErrorCode.OrderSkuUnknown, unknown.join(','), { message: `商品编码不存在或已下架：${unknown.join('、')}` });
-      const productOf = (sku: string) => {
-        const p = products.get(sku);
-        if (!p) throw new OrderException(ErrorCode.OrderSkuUnknown, sku);
-        return p;
-      };
-      const gross = dto.items.map((i) => (i.unitPriceFen ?? productOf(i.sku).priceFen) * i.quantity);
-      const subtotal = gross.reduce((a, b) => a + b, 0);
-      const discount = dto.discountFen ?? 0;
-      if (discount > subtotal) throw new OrderException(ErrorCode.OrderDiscountTooLarge);
-      const paid = splitDiscount(gross, discount);
-      const lines = dto.items.map((i, n) => {
-        const p = productOf(i.sku);
-        return { productId: p.id, sku: p.sku, name: p.name, category: p.category, unitPriceFen: i.unitPriceFen ?? p.priceFen, quantity: i.quantity, paidFen: paid[n] };
-      });
-      const total = paid.reduce((a, b) => a + b, 0);
-      if (dto.totalFen !== undefined && dto.totalFen !== total) {
-        throw new OrderException(ErrorCode.ValidationFailed, 'total mismatch', { details: [{ field: 'totalFen', problems: [`实付金额应为 ${formatYuan(total)}`] }] });
-      }
-      return lines;
+      const priced = await this.coupons.pricedLines(dto.items);
+      return priced.map((l) => ({ productId: l.productId, sku: l.sku, name: l.name, category: l.category, unitPriceFen: l.unitPriceFen, quantity: l.quantity, paidFen: l.unitPriceFen * l.quantity }));
     }
     if (dto.totalFen === undefined || !dto.receiptNo) throw new OrderException(ErrorCode.OrderItemsRequired);
+    if (dto.discountFen) throw new OrderException(ErrorCode.ValidationFailed, 'discount on receipt', { details: [{ field: 'discountFen', problems: ['按小票登记时请直接填写实付金额'] }] });
     return [{ productId: null, sku: '', name: '小票消费', category: null, unitPriceFen: dto.totalFen, quantity: 1, paidFen: dto.totalFen }];
   }
 }
@@ -323,6 +399,7 @@ interface OrderRow {
   total_fen: number;
   refunded_fen: number;
   paid_at: Date | null;
+  pay_before: Date | null;
   created_at: Date;
 }
 

@@ -1,8 +1,20 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  DEV_WECHAT_PAY_API_V3_KEY,
+  DEV_WECHAT_PAY_MCH_ID,
+  DEV_WECHAT_PAY_MERCHANT_PRIVATE_KEY,
+  DEV_WECHAT_PAY_MERCHANT_SERIAL,
+  DEV_WECHAT_PAY_PLATFORM_PUBLIC_KEY,
+  DEV_WECHAT_PAY_PLATFORM_PUBLIC_KEY_ID,
+} from '../wechat/wechat-pay.dev-keys';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1');
+/** PEM keys often reach the environment on one line, with literal `\n` where the line breaks were. */
+const toPem = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\\n/g, '\n') : value);
+const withoutTrailingSlash = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\/+$/, '') : value);
 
 /** Development-only keys. Production refuses to boot with them (see `validateConfig`). */
 const DEV_PHONE_KEY = 'ZGV2LW9ubHktcGhvbmUtZW5jcnlwdGlvbi1rZXktMzI=';
@@ -49,6 +61,41 @@ export class AppConfig {
   /** Subscribe-message template of the points-expiry reminder. */
   @IsString() @Length(1, 64)
   wechatTemplatePointsExpiring = 'glow-points-expiring';
+
+  /** Subscribe-message template of the coupon-expiry reminder. */
+  @IsString() @Length(1, 64)
+  wechatTemplateCouponExpiring = 'glow-coupon-expiring';
+
+  /** WeChat Pay API v3 (`https://api.mch.weixin.qq.com` in production); the sandbox emulates it in development and tests. */
+  @Transform(withoutTrailingSlash) @IsUrl({ require_tld: false, require_protocol: true })
+  wechatPayApiBase = 'http://127.0.0.1:3100';
+
+  @IsString() @Matches(/^\d{1,32}$/)
+  wechatPayMchId = DEV_WECHAT_PAY_MCH_ID;
+
+  /** Serial number of the merchant API certificate, named in every request's Authorization header. */
+  @IsString() @Matches(/^[0-9A-Fa-f]{8,40}$/)
+  wechatPayMerchantSerial = DEV_WECHAT_PAY_MERCHANT_SERIAL;
+
+  /** apiclient_key.pem: signs requests and wx.requestPayment parameters. */
+  @Transform(toPem) @IsString() @Matches(/-----BEGIN (RSA )?PRIVATE KEY-----/)
+  wechatPayMerchantPrivateKey = DEV_WECHAT_PAY_MERCHANT_PRIVATE_KEY;
+
+  /** Id of the WeChat Pay public key (public-key mode): the `Wechatpay-Serial` replies and notifications must carry. */
+  @IsString() @Matches(/^PUB_KEY_ID_\w{1,64}$/)
+  wechatPayPlatformPublicKeyId = DEV_WECHAT_PAY_PLATFORM_PUBLIC_KEY_ID;
+
+  /** The WeChat Pay public key (pub_key.pem): verifies replies and notifications. */
+  @Transform(toPem) @IsString() @Matches(/-----BEGIN PUBLIC KEY-----/)
+  wechatPayPlatformPublicKey = DEV_WECHAT_PAY_PLATFORM_PUBLIC_KEY;
+
+  /** APIv3 key: 32 ASCII characters, the AES-256-GCM key of notification resources. */
+  @IsString() @Matches(/^[\x21-\x7E]{32}$/, { message: 'must be exactly 32 ASCII characters' })
+  wechatPayApiV3Key = DEV_WECHAT_PAY_API_V3_KEY;
+
+  /** Where WeChat reaches this API from outside (payment notify URLs are built from it); https in production. */
+  @Transform(withoutTrailingSlash) @IsUrl({ require_tld: false, require_protocol: true })
+  publicBaseUrl = 'http://127.0.0.1:3000';
 
   /** When true, H5 clients may mint fake WeChat codes from the sandbox control API at `wechatApiBase`. */
   @Transform(toBool) @IsBoolean()
@@ -104,6 +151,15 @@ const ENV_KEYS: Record<keyof AppConfig, string> = {
   wechatAppSecret: 'WECHAT_APP_SECRET',
   wechatTemplateBookingReminder: 'WECHAT_TEMPLATE_BOOKING_REMINDER',
   wechatTemplatePointsExpiring: 'WECHAT_TEMPLATE_POINTS_EXPIRING',
+  wechatTemplateCouponExpiring: 'WECHAT_TEMPLATE_COUPON_EXPIRING',
+  wechatPayApiBase: 'WECHAT_PAY_API_BASE',
+  wechatPayMchId: 'WECHAT_PAY_MCH_ID',
+  wechatPayMerchantSerial: 'WECHAT_PAY_MERCHANT_SERIAL',
+  wechatPayMerchantPrivateKey: 'WECHAT_PAY_MERCHANT_PRIVATE_KEY',
+  wechatPayPlatformPublicKeyId: 'WECHAT_PAY_PLATFORM_PUBLIC_KEY_ID',
+  wechatPayPlatformPublicKey: 'WECHAT_PAY_PLATFORM_PUBLIC_KEY',
+  wechatPayApiV3Key: 'WECHAT_PAY_API_V3_KEY',
+  publicBaseUrl: 'PUBLIC_BASE_URL',
   memberCodeKey: 'MEMBER_CODE_KEY',
   demoMode: 'DEMO_MODE',
   jwtSecret: 'JWT_SECRET',
@@ -128,6 +184,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   return validateConfig(config);
 }
 
+/** A PEM that matches the pattern can still be garbage; find out at boot rather than at the first payment. */
+function unreadableKeys(config: AppConfig, alreadyReported: string[]): string[] {
+  const problems: string[] = [];
+  const check = (property: keyof AppConfig, read: () => unknown): void => {
+    if (alreadyReported.includes(property)) return;
+    try {
+      read();
+    } catch {
+      problems.push(`${ENV_KEYS[property]}: not a readable PEM key`);
+    }
+  };
+  check('wechatPayMerchantPrivateKey', () => createPrivateKey(config.wechatPayMerchantPrivateKey));
+  check('wechatPayPlatformPublicKey', () => createPublicKey(config.wechatPayPlatformPublicKey));
+  return problems;
+}
+
 export function validateConfig(config: AppConfig): AppConfig {
   const errors = validateSync(config, { forbidUnknownValues: true });
   const problems = errors.map((e) => `${ENV_KEYS[e.property as keyof AppConfig] ?? e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
@@ -136,7 +208,14 @@ export function validateConfig(config: AppConfig): AppConfig {
     if (config.phoneEncryptionKey === DEV_PHONE_KEY) problems.push('PHONE_ENCRYPTION_KEY: must be set in production');
     if (config.phoneHmacKey === DEV_HMAC_KEY) problems.push('PHONE_HMAC_KEY: must be set in production');
     if (config.memberCodeKey === DEV_MEMBER_CODE_KEY) problems.push('MEMBER_CODE_KEY: must be set in production');
+    if (config.wechatPayMerchantPrivateKey === DEV_WECHAT_PAY_MERCHANT_PRIVATE_KEY) problems.push('WECHAT_PAY_MERCHANT_PRIVATE_KEY: must be set in production');
+    // The dev platform key's private half is in the repository: trusting it would let anyone forge payment notifications.
+    if (config.wechatPayPlatformPublicKey === DEV_WECHAT_PAY_PLATFORM_PUBLIC_KEY) problems.push('WECHAT_PAY_PLATFORM_PUBLIC_KEY: must be set in production');
+    if (config.wechatPayApiV3Key === DEV_WECHAT_PAY_API_V3_KEY) problems.push('WECHAT_PAY_API_V3_KEY: must be set in production');
+    // WeChat Pay only calls https notify URLs.
+    if (!config.publicBaseUrl.startsWith('https://')) problems.push('PUBLIC_BASE_URL: must be an https URL in production');
   }
+  problems.push(...unreadableKeys(config, errors.map((e) => e.property)));
   if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;
 }

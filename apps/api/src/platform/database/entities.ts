@@ -24,7 +24,8 @@ import { PointsAccount, PointsEntry, PointsLot } from '../../modules/loyalty/poi
 import { EarningRules } from '../../modules/loyalty/earning-rules.entity';
 import { MemberTier, Tier, TierChange, TierSpend } from '../../modules/loyalty/tier.entity';
 import { PointsImport, Redemption, Reward, RewardMemberCount } from '../../modules/loyalty/reward.entity';
-import { OrderItem, OrderRefund, SalesOrder } from '../../modules/order/order.entity';
+import { OrderItem, OrderRefund, PaymentNotification, SalesOrder } from '../../modules/order/order.entity';
+import { CouponClaimCount, CouponTemplate, MemberCoupon } from '../../modules/coupon/coupon.entity';
 
 /** Every entity of every module; the data source and the migration drift check both use this list. */
 export const ENTITIES = [Brand, Store, Staff, Member, MemberWechat, PrivacyPolicy, MemberConsent, RefreshToken, StaffCredential, AuditLog,
@@ -32,4 +33,5 @@ export const ENTITIES = [Brand, Store, Staff, Member, MemberWechat, PrivacyPolic
   StoreHours, StoreSpecialDay, AppointmentService, AppointmentServiceStore, AdvisorSkill, AdvisorShiftRule, AdvisorShiftException,
   ClassSession, AdvisorBusy, Booking, AppointmentPolicy, PointsAccount, PointsLot, PointsEntry, EarningRules, Tier, MemberTier, TierChange,
   TierSpend, Reward, RewardMemberCount, Redemption, PointsImport, SalesOrder, OrderItem, OrderRefund,
+  PaymentNotification, CouponTemplate, MemberCoupon, CouponClaimCount,
 ];

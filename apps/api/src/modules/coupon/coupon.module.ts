@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
+import { MemberModule } from '../member/member.module';
+import { CouponDataContributor } from './coupon-data.contributor';
+import { CouponTemplateService } from './coupon-template.service';
+import { CouponController } from './coupon.controller';
+import { CouponJobs } from './coupon.jobs';
+import { CouponService } from './coupon.service';
+import { StaffCouponController } from './staff-coupon.controller';
+
+/** Coupon templates, the claim center, member wallets and the coupon rules at the till and at checkout. */
+@Module({
+  imports: [MemberModule, CatalogModule],
+  controllers: [CouponController, StaffCouponController],
+  providers: [CouponTemplateService, CouponService, CouponJobs, CouponDataContributor],
+  exports: [CouponService],
+})
+export class CouponModule {}
