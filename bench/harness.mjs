@@ -34,3 +34,19 @@ export async function measure(label, count, concurrency, fn) {
   console.log(`${label.padEnd(44)} ${perSecond.toFixed(0).padStart(7)} req/s`);
   return perSecond;
 }
+
+/**
+ * Like `measure`, and also the latency of each call: answers requests per second, p50 and p99 in milliseconds.
+ */
+export async function measureLatency(label, count, concurrency, fn) {
+  const took = [];
+  const perSecond = await measure(label, count, concurrency, async (i) => {
+    const t0 = process.hrtime.bigint();
+    await fn(i);
+    took.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  });
+  took.sort((a, b) => a - b);
+  const at = (q) => +took[Math.min(took.length - 1, Math.floor(q * took.length))].toFixed(2);
+  console.log(`${''.padEnd(44)} p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`);
+  return { perSecond, p50: at(0.5), p99: at(0.99) };
+}

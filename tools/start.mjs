@@ -64,6 +64,9 @@ const apiEnv = {
   PORT: apiPort,
   HOST: host,
   WECHAT_API_BASE: env.WECHAT_API_BASE ?? wechatBase,
+  WECHAT_PAY_API_BASE: env.WECHAT_PAY_API_BASE ?? wechatBase,
+  // WeChat Pay notifies the API here (the sandbox posts to it).
+  PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://${host}:${apiPort}`,
   DEMO_MODE: env.DEMO_MODE ?? 'true',
   CONSOLE_DIST: join(root, 'apps/console/dist'),
   H5_DIST: join(root, 'apps/miniprogram/dist/h5'),

@@ -24,7 +24,9 @@ describe('Bad input', () => {
 
   const long = (n: number) => 'x'.repeat(n);
   const COUNTS = `SELECT (SELECT count(*) FROM member) + (SELECT count(*) FROM refresh_token) + (SELECT count(*) FROM sales_order)
-                        + (SELECT count(*) FROM points_entry) + (SELECT count(*) FROM reward) + (SELECT count(*) FROM redemption) AS n`;
+                        + (SELECT count(*) FROM points_entry) + (SELECT count(*) FROM reward) + (SELECT count(*) FROM redemption)
+                        + (SELECT count(*) FROM coupon_template) + (SELECT count(*) FROM member_coupon) AS n`;
+  const TEMPLATE = { code: 'BAD-INPUT-1', name: '满减', description: '', kind: 'amount_off', amountOffFen: 1000, minSpendFen: 0, scope: { kind: 'all', values: [], excludeSkus: [] }, validity: { kind: 'relative', days: 7, weekdays: [] }, totalStock: 10, perMemberLimit: 1, claimable: true, stacking: 'exclusive', costFen: 0 };
   type Case = [string, 'post' | 'patch' | 'get' | 'put', string, () => string | null, unknown];
   const cases: Case[] = [
     ['login: no code', 'post', '/api/auth/member/login', () => null, {}],
@@ -82,6 +84,23 @@ describe('Bad input', () => {
     ['pickup: code with symbols', 'post', '/api/staff/loyalty/redemptions/pickup', () => staffToken, { code: 'AB#DEFGH' }],
     ['redeem: idempotency key too short', 'post', '/api/loyalty/rewards/00000000-0000-4000-8000-000000000000/redeem', () => memberToken, { idempotencyKey: 'k' }],
     ['points history: page size too big', 'get', '/api/loyalty/points/history?pageSize=1000', () => memberToken, null],
+    ['coupon template: unknown kind', 'post', '/api/staff/coupon-templates', () => staffToken, { ...TEMPLATE, kind: 'cash' }],
+    ['coupon template: percent off 100', 'post', '/api/staff/coupon-templates', () => staffToken, { ...TEMPLATE, kind: 'percent_off', percentOff: 100 }],
+    ['coupon template: code with spaces', 'post', '/api/staff/coupon-templates', () => staffToken, { ...TEMPLATE, code: 'NEW 10' }],
+    ['coupon template: weekday 8', 'post', '/api/staff/coupon-templates', () => staffToken, { ...TEMPLATE, validity: { kind: 'relative', days: 7, weekdays: [8] } }],
+    ['coupon template: hours not HH:mm', 'post', '/api/staff/coupon-templates', () => staffToken, { ...TEMPLATE, validity: { kind: 'relative', days: 7, weekdays: [], hoursFrom: '9am' } }],
+    ['coupon template: negative cost', 'post', '/api/staff/coupon-templates', () => staffToken, { ...TEMPLATE, costFen: -1 }],
+    ['coupon template status: back to draft', 'post', '/api/staff/coupon-templates/00000000-0000-4000-8000-000000000000/status', () => staffToken, { status: 'draft' }],
+    ['claim: idempotency key too short', 'post', '/api/coupons/claim-center/00000000-0000-4000-8000-000000000000/claim', () => memberToken, { idempotencyKey: 'k' }],
+    ['wallet: unknown tab', 'get', '/api/coupons/mine?tab=all', () => memberToken, null],
+    ['quote: no items', 'post', '/api/coupons/quote', () => memberToken, { items: [] }],
+    ['quote: coupon id not a uuid', 'post', '/api/coupons/quote', () => memberToken, { items: [{ sku: 'GL-SK-001', quantity: 1 }], couponIds: ['1'] }],
+    ['checkout: quantity 0', 'post', '/api/orders/checkout', () => memberToken, { items: [{ sku: 'GL-SK-001', quantity: 0 }], idempotencyKey: 'key-12345' }],
+    ['checkout: six coupons', 'post', '/api/orders/checkout', () => memberToken, { items: [{ sku: 'GL-SK-001', quantity: 1 }], couponIds: Array.from({ length: 6 }, () => '00000000-0000-4000-8000-000000000000'), idempotencyKey: 'key-12345' }],
+    ['store purchase: coupon code with symbols', 'post', '/api/staff/orders/store-purchase', () => staffToken, { memberCode: 'ABC', receiptNo: 'R1', totalFen: 100, couponCodes: ['ABC#12345678'], idempotencyKey: 'key-12345' }],
+    ['coupon resolve: code too short', 'post', '/api/staff/coupons/resolve', () => staffToken, { code: 'ABC' }],
+    ['issue coupon: unknown source', 'post', '/api/staff/members/00000000-0000-4000-8000-000000000000/coupons', () => staffToken, { templateCode: 'NEW-10', source: 'gift', reason: '补偿', idempotencyKey: 'key-12345' }],
+    ['shop: unknown category', 'get', '/api/shop/products?category=food', () => memberToken, null],
   ];
 
   it.each(cases)('%s → 400 VALIDATION_FAILED in Chinese', async (_name, method, url, token, body) => {
