@@ -84,10 +84,10 @@ export class CouponService {
   }
 
   /**
-   * Claims one coupon in one statement inside one transaction: the template's stock is taken by a conditional update,
-   * the member's count by a conditional upsert, and the coupon inserted only if both succeeded; anything short of all
-   * three rolls back. The template's rules come from a short-lived cache (the statement itself re-checks status and
-   * stock), so a claim costs three round trips. A retried idempotency key answers the coupon it already claimed.
+   * Claims one coupon in one statement: the template's stock is taken by a conditional update, the member's count by a
+   * conditional upsert, and the coupon inserted only if both succeeded; a refusal rolls the statement back. The
+   * template's rules come from a short-lived cache (the statement re-checks status and stock), so a claim is one round
+   * trip. A retried idempotency key answers the coupon it already claimed.
    */
   async claim(memberId: string, templateId: string, key: string): Promise<{ view: MemberCouponView; created: boolean }> {
     const issueKey = `claim:${memberId}:${key}`;
@@ -99,48 +99,31 @@ export class CouponService {
     }
     const validity = couponValidity({ kind: t.validity_kind, from: t.valid_from, until: t.valid_until, days: t.valid_days }, now);
     const code = toCouponCode(randomBytes(COUPON_CODE_RANDOM_BYTES));
-    let made: { id: string; created_at: Date } | undefined;
+    let made: { id: string; created_at: Date };
     try {
-      made = await this.db.transaction(async (tx) => {
-        const [r] = await tx.query<{ stock: number; counted: number; id: string | null; created_at: Date | null }[]>(
-          `WITH stock AS (
-             UPDATE coupon_template SET remaining = remaining - 1
-              WHERE id = $1 AND status = 'active' AND claimable AND remaining > 0
-                AND EXISTS (SELECT 1 FROM member WHERE id = $2 AND deleted_at IS NULL)
-             RETURNING per_member_limit),
-           counted AS (
-             INSERT INTO coupon_claim_count (template_id, member_id, claimed) SELECT $1, $2, 1 FROM stock
-             ON CONFLICT (template_id, member_id) DO UPDATE SET claimed = coupon_claim_count.claimed + 1
-              WHERE coupon_claim_count.claimed < (SELECT per_member_limit FROM stock)
-             RETURNING claimed),
-           coupon AS (
-             INSERT INTO member_coupon (template_id, member_id, code, source, issue_key, valid_from, valid_until)
-             SELECT $1, $2, $3, 'claim', $4, $5, $6 FROM counted
-             ON CONFLICT (issue_key) DO NOTHING
-             RETURNING id, created_at)
-           SELECT (SELECT COUNT(*) FROM stock)::int AS stock, (SELECT COUNT(*) FROM counted)::int AS counted,
-                  (SELECT id FROM coupon) AS id, (SELECT created_at FROM coupon) AS created_at`,
-          [t.id, memberId, code, issueKey, validity.validFrom, validity.validUntil],
-        );
-        // Each refusal throws, so the transaction rolls back whatever the statement took.
-        if (r.stock === 0) throw new ClaimRefused('stock');
-        if (r.counted === 0) throw new ClaimRefused('limit');
-        if (!r.id || !r.created_at) throw new ClaimRefused('retried');
-        return { id: r.id, created_at: r.created_at };
-      });
+      // `claim_coupon` (migration "coupons") takes the stock, the member's count and writes the coupon in one
+      // statement, raising `coupon-claim:stock|limit` (which rolls the statement back) when either is gone.
+      const [row] = await this.db.query<{ coupon_id: string; coupon_created_at: Date }[]>(`SELECT * FROM claim_coupon($1, $2, $3, $4, $5, $6)`, [
+        t.id,
+        memberId,
+        code,
+        issueKey,
+        validity.validFrom,
+        validity.validUntil,
+      ]);
+      made = { id: row.coupon_id, created_at: row.coupon_created_at };
     } catch (e) {
-      if (!(e instanceof ClaimRefused) && uniqueViolation(e) !== 'uq_member_coupon_issue_key') throw e;
-      // Refusals are the slow path: read what is needed to answer precisely.
-      const seen = await this.byKey(issueKey);
-      if (seen) return { view: await this.viewOf(seen), created: false };
-      if (e instanceof ClaimRefused && e.why === 'limit') throw new CouponException(ErrorCode.CouponLimitReached);
-      const [now2] = await this.db.query<{ status: string; claimable: boolean; remaining: number | null; claimed: number | null; per_member_limit: number }[]>(
-        `SELECT t.status, t.claimable, t.remaining, t.per_member_limit, n.claimed FROM coupon_template t
-           LEFT JOIN coupon_claim_count n ON n.template_id = t.id AND n.member_id = $2 WHERE t.id = $1`,
-        [t.id, memberId],
+      const refusal = claimRefusal(e);
+      if (!refusal && uniqueViolation(e) !== 'uq_member_coupon_issue_key') throw e;
+      // Refusals: one read answers precisely (a retried key answers its coupon; otherwise limit, sold out or closed).
+      const [state] = await this.db.query<{ seen: string | null; status: string; claimable: boolean; remaining: number | null; claimed: number | null; per_member_limit: number }[]>(
+        `SELECT (SELECT c.id FROM member_coupon c WHERE c.issue_key = $3) AS seen, t.status, t.claimable, t.remaining, t.per_member_limit, n.claimed
+           FROM coupon_template t LEFT JOIN coupon_claim_count n ON n.template_id = t.id AND n.member_id = $2 WHERE t.id = $1`,
+        [t.id, memberId, issueKey],
       );
-      if (now2 && (now2.claimed ?? 0) >= now2.per_member_limit) throw new CouponException(ErrorCode.CouponLimitReached);
-      if (now2?.status === 'active' && now2.claimable && now2.remaining === 0) throw new CouponException(ErrorCode.CouponSoldOut);
+      if (state?.seen) return { view: await this.viewOf(state.seen), created: false };
+      if (refusal === 'limit' || (state && (state.claimed ?? 0) >= state.per_member_limit)) throw new CouponException(ErrorCode.CouponLimitReached);
+      if (state?.status === 'active' && state.claimable && state.remaining === 0) throw new CouponException(ErrorCode.CouponSoldOut);
       throw new CouponException(ErrorCode.CouponNotClaimable);
     }
     const names = t.gift_sku ? await this.templates.names([t.gift_sku]) : new Map<string, string>();
@@ -546,11 +529,11 @@ export class CouponService {
   }
 }
 
-/** A claim the statement refused; thrown inside the transaction so that it rolls back. */
-class ClaimRefused extends Error {
-  constructor(readonly why: 'stock' | 'limit' | 'retried') {
-    super(why);
-  }
+/** `stock` or `limit` when `claim_coupon` refused the claim. */
+function claimRefusal(e: unknown): 'stock' | 'limit' | null {
+  if (!(e instanceof QueryFailedError)) return null;
+  const m = /^coupon-claim:(stock|limit)$/.exec((e.driverError as { message?: string }).message ?? '');
+  return m ? (m[1] as 'stock' | 'limit') : null;
 }
 
 function uniqueViolation(e: unknown): string | undefined {

@@ -25,9 +25,34 @@ export class Coupons1795457307913 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "order_refund" ADD CONSTRAINT "ck_order_refund_payment" CHECK (payment_status IS NULL OR payment_status IN ('pending', 'processing', 'succeeded', 'failed'))`);
     await queryRunner.query(`ALTER TABLE "member_coupon" ADD CONSTRAINT "FK_0a67f4cdc9df44d1948436fbe73" FOREIGN KEY ("template_id") REFERENCES "coupon_template"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "member_coupon" ADD CONSTRAINT "FK_82dc60ee873a205b975a4ba551a" FOREIGN KEY ("member_id") REFERENCES "member"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+
+    // One claim in one statement: stock, the member's count and the coupon, or nothing (see CouponService.claim).
+    await queryRunner.query(`CREATE FUNCTION claim_coupon(p_template uuid, p_member uuid, p_code varchar, p_key varchar, p_from timestamptz, p_until timestamptz)
+      RETURNS TABLE (coupon_id uuid, coupon_created_at timestamptz) LANGUAGE plpgsql AS $fn$
+      DECLARE
+        v_limit smallint;
+      BEGIN
+        -- Claims of one template queue on its row; not waiting for the WAL flush keeps that queue short. A crash can
+        -- forget the last moment of claims, but stock, count and coupon together, so nothing is ever oversold.
+        PERFORM set_config('synchronous_commit', 'off', true);
+        UPDATE coupon_template SET remaining = remaining - 1
+         WHERE id = p_template AND status = 'active' AND claimable AND remaining > 0
+           AND EXISTS (SELECT 1 FROM member WHERE id = p_member AND deleted_at IS NULL)
+        RETURNING per_member_limit INTO v_limit;
+        IF NOT FOUND THEN RAISE EXCEPTION 'coupon-claim:stock' USING ERRCODE = 'P0001'; END IF;
+        INSERT INTO coupon_claim_count (template_id, member_id, claimed) VALUES (p_template, p_member, 1)
+        ON CONFLICT (template_id, member_id) DO UPDATE SET claimed = coupon_claim_count.claimed + 1
+         WHERE coupon_claim_count.claimed < v_limit;
+        IF NOT FOUND THEN RAISE EXCEPTION 'coupon-claim:limit' USING ERRCODE = 'P0001'; END IF;
+        RETURN QUERY INSERT INTO member_coupon (template_id, member_id, code, source, issue_key, valid_from, valid_until)
+          VALUES (p_template, p_member, p_code, 'claim', p_key, p_from, p_until)
+          RETURNING id, created_at;
+      END
+      $fn$`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP FUNCTION claim_coupon(uuid, uuid, varchar, varchar, timestamptz, timestamptz)`);
     await queryRunner.query(`ALTER TABLE "member_coupon" DROP CONSTRAINT "FK_82dc60ee873a205b975a4ba551a"`);
     await queryRunner.query(`ALTER TABLE "member_coupon" DROP CONSTRAINT "FK_0a67f4cdc9df44d1948436fbe73"`);
     await queryRunner.query(`ALTER TABLE "order_refund" DROP CONSTRAINT "ck_order_refund_payment"`);
