@@ -25,6 +25,17 @@ export default defineAppConfig({
         'pages/orders/index',
       ],
     },
+    // Coupons and the online shop are reached from entries on the home page, not needed at launch either.
+    {
+      root: 'packages/coupon',
+      name: 'coupon',
+      pages: ['pages/claim-center/index', 'pages/wallet/index', 'pages/detail/index'],
+    },
+    {
+      root: 'packages/shop',
+      name: 'shop',
+      pages: ['pages/shop/index', 'pages/checkout/index', 'pages/order/index'],
+    },
   ],
   // The member code is opened at the till, often on a weak connection: download its subpackage while the home
   // page is open, whatever the network.

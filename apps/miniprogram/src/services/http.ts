@@ -2,8 +2,8 @@ import Taro from '@tarojs/taro';
 import type { ErrorCode } from '@glow/contracts';
 import { apiPrefix } from './api-routes';
 
-/** Codes the client itself raises when there is no usable answer from a server. */
-export type ClientErrorCode = 'NETWORK_ERROR' | 'BAD_RESPONSE' | 'UNSUPPORTED_PLATFORM';
+/** Codes the client itself raises when there is no usable answer from a server, or WeChat Pay failed on the device. */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'BAD_RESPONSE' | 'UNSUPPORTED_PLATFORM' | 'PAYMENT_FAILED';
 export type ApiErrorCode = ErrorCode | ClientErrorCode;
 
 /** Every failed call ends here: the API's `{ code, message }` (Chinese, meant for people) plus the HTTP status. */

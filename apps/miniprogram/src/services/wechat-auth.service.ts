@@ -60,7 +60,8 @@ async function withDemoUser(mint: (sandbox: HttpClient, openid: string) => Promi
   }
 }
 
-async function demoSandbox(): Promise<HttpClient> {
+/** H5 demo mode only: the WeChat sandbox's control API (fake logins, phone codes and payments). */
+export async function demoSandbox(): Promise<HttpClient> {
   const config = await getClientConfig();
   if (!config.demoMode || !config.sandboxUrl) {
     throw new ApiError('UNSUPPORTED_PLATFORM', '请在微信中打开 Glow 会员小程序', 0);

@@ -1,6 +1,7 @@
 import type { OrderView, TierProgressView } from '@glow/contracts';
 import {
   appendPage,
+  awaitingPayment,
   downgradeNote,
   entryAmount,
   orderItemsText,
@@ -113,5 +114,16 @@ describe('orders', () => {
     expect(orderItemsText({ items: [item('水光精华', 2)], receiptNo: null })).toBe('水光精华 ×2');
     expect(orderItemsText({ items: [item('水光精华', 1), item('柔光粉底液', 1), item('卸妆油', 2)], receiptNo: null })).toBe('水光精华、柔光粉底液 等 4 件');
     expect(orderItemsText({ items: [], receiptNo: 'A1001' })).toBe('小票 A1001');
+  });
+
+  it.each<[string, Pick<OrderView, 'channel' | 'status' | 'payBefore'>, boolean]>([
+    ['an unpaid online order before its deadline', { channel: 'online', status: 'created', payBefore: '2026-12-01T06:30:00.000Z' }, true],
+    ['an unpaid online order without a deadline', { channel: 'online', status: 'created', payBefore: null }, true],
+    ['an unpaid online order past its deadline', { channel: 'online', status: 'created', payBefore: '2026-12-01T06:00:00.000Z' }, false],
+    ['a paid online order', { channel: 'online', status: 'paid', payBefore: null }, false],
+    ['a cancelled online order', { channel: 'online', status: 'cancelled', payBefore: '2026-12-01T06:30:00.000Z' }, false],
+    ['a store order', { channel: 'store', status: 'created', payBefore: null }, false],
+  ])('offers 继续支付 for %s: %p', (_, order, expected) => {
+    expect(awaitingPayment(order, new Date('2026-12-01T06:10:00.000Z'))).toBe(expected);
   });
 });

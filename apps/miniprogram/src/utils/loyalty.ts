@@ -44,7 +44,7 @@ export const REWARD_KIND_LABELS = { product: '实物礼品', coupon: '优惠券'
 export const REWARD_HOW_TO: Record<RewardKind, string> = {
   product: '兑换后凭提货码到门店领取',
   service: '兑换后凭核销码到门店享受服务',
-  coupon: '兑换后优惠券将发放至「我的优惠券」（券包即将上线）',
+  coupon: '兑换后优惠券将发放至「我的券」',
 };
 
 // --- tiers ---
@@ -133,6 +133,15 @@ export function orderPointsText(points: OrderView['points']): string {
     return day ? `${earned} · 待生效（${day} 到账）` : `${earned} · 待生效`;
   }
   return `${earned} · ${POINTS_LOT_STATUS_LABELS[points.status]}`;
+}
+
+/**
+ * An online order the member can still pay (继续支付) or cancel: unpaid, and its payment deadline not yet passed.
+ * The API cancels it at `payBefore`; until its job has run, the list must not offer a payment that would be refused.
+ */
+export function awaitingPayment(order: Pick<OrderView, 'channel' | 'status' | 'payBefore'>, now: Date): boolean {
+  if (order.channel !== 'online' || order.status !== 'created') return false;
+  return order.payBefore === null || new Date(order.payBefore).getTime() > now.getTime();
 }
 
 /** `水光精华 ×2、柔光粉底液` and `等 4 件` beyond the first two lines. */

@@ -1,4 +1,5 @@
-import { HOME_PAGE, LOYALTY_PAGES, redemptionPage, rewardPage } from './navigation';
+import { COUPON_USE_PAGES } from './coupon';
+import { BOOKING_PAGE, COUPON_PAGES, HOME_PAGE, LOYALTY_PAGES, SHOP_PAGES, couponDetailPage, redemptionPage, rewardPage, shopOrderPage } from './navigation';
 
 interface AppConfigShape {
   pages: string[];
@@ -21,15 +22,23 @@ describe('page URLs', () => {
 
     expect(urls).toContain(HOME_PAGE);
     for (const url of Object.values(LOYALTY_PAGES)) expect(urls).toContain(url);
+    for (const url of [BOOKING_PAGE, ...Object.values(COUPON_PAGES), ...Object.values(SHOP_PAGES), ...Object.values(COUPON_USE_PAGES)]) {
+      expect(urls).toContain(url);
+    }
     expect(rewardPage('rw 1')).toBe('/packages/loyalty/pages/reward/index?id=rw%201');
+    expect(couponDetailPage('c/1')).toBe('/packages/coupon/pages/detail/index?id=c%2F1');
+    expect(shopOrderPage('o-1')).toBe('/packages/shop/pages/order/index?id=o-1');
+    expect(shopOrderPage('o-1', { pay: true })).toBe('/packages/shop/pages/order/index?id=o-1&pay=1');
     expect(redemptionPage('rd-1')).toBe('/packages/loyalty/pages/redemption/index?id=rd-1');
   });
 
-  it('keeps the loyalty pages out of the main package and preloads them from the home page', async () => {
+  it('keeps the loyalty, coupon and shop pages out of the main package and preloads the loyalty ones from the home page', async () => {
     const { config } = await registeredPages();
-    const loyalty = config.subPackages?.find((sub) => sub.root === 'packages/loyalty');
+    const pagesOf = (root: string) => config.subPackages?.find((sub) => sub.root === root)?.pages;
 
-    expect(loyalty?.pages).toHaveLength(Object.keys(LOYALTY_PAGES).length);
+    expect(pagesOf('packages/loyalty')).toHaveLength(Object.keys(LOYALTY_PAGES).length);
+    expect(pagesOf('packages/coupon')).toHaveLength(Object.keys(COUPON_PAGES).length);
+    expect(pagesOf('packages/shop')).toHaveLength(Object.keys(SHOP_PAGES).length);
     expect(config.pages.some((page) => page.startsWith('packages/'))).toBe(false);
     expect(config.preloadRule?.[HOME_PAGE.slice(1)]?.packages).toEqual(['loyalty']);
   });

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 
 export const HOME_PAGE = '/pages/index/index';
+export const BOOKING_PAGE = '/pages/booking/index';
 
 /** Back to the previous page, or to the home page when this page was opened directly (a shared link, a QR code). */
 export function goBackOrHome(): void {
@@ -25,4 +26,27 @@ export function rewardPage(id: string): string {
 
 export function redemptionPage(id: string): string {
   return `${LOYALTY_PAGES.redemption}?id=${encodeURIComponent(id)}`;
+}
+
+/** Pages of the coupon subpackage: the claim center, the wallet and one coupon with its code for the till. */
+export const COUPON_PAGES = {
+  claimCenter: '/packages/coupon/pages/claim-center/index',
+  wallet: '/packages/coupon/pages/wallet/index',
+  detail: '/packages/coupon/pages/detail/index',
+} as const;
+
+/** Pages of the shop subpackage: the product list, checkout, and one online order (payment and its result). */
+export const SHOP_PAGES = {
+  shop: '/packages/shop/pages/shop/index',
+  checkout: '/packages/shop/pages/checkout/index',
+  order: '/packages/shop/pages/order/index',
+} as const;
+
+export function couponDetailPage(id: string): string {
+  return `${COUPON_PAGES.detail}?id=${encodeURIComponent(id)}`;
+}
+
+/** An online order; with `pay`, the page starts paying it as soon as it has loaded (继续支付 from another page). */
+export function shopOrderPage(id: string, options: { pay?: boolean } = {}): string {
+  return `${SHOP_PAGES.order}?id=${encodeURIComponent(id)}${options.pay ? '&pay=1' : ''}`;
 }

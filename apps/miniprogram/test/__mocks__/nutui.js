@@ -3,11 +3,12 @@
 // disabled or loading. The real components are exercised by the H5 browser tests.
 const React = require('react');
 
-const Button = ({ children, disabled, loading, onClick, id, openType, onGetPhoneNumber }) =>
+const Button = ({ children, disabled, loading, onClick, id, className, openType, onGetPhoneNumber }) =>
   React.createElement(
     'button',
     {
       id,
+      className,
       type: 'button',
       disabled: Boolean(disabled || loading),
       'data-open-type': openType,

@@ -36,6 +36,8 @@ const Taro = {
   getScreenBrightness: jest.fn(() => Promise.resolve({ value: 0.5 })),
   setScreenBrightness: jest.fn(() => Promise.resolve({ errMsg: 'setScreenBrightness:ok' })),
   setKeepScreenOn: jest.fn(() => Promise.resolve({ errMsg: 'setKeepScreenOn:ok' })),
+  // Fails as a closed payment sheet does unless a test says otherwise.
+  requestPayment: jest.fn(() => Promise.reject({ errMsg: 'requestPayment:fail cancel' })),
   useLaunch: jest.fn(),
   useLoad: jest.fn(runOnMount),
   useDidShow: jest.fn(runOnMount),

@@ -4,6 +4,7 @@ import type { BookingView, MemberHomeResponse, MemberSessionResponse, PointsSumm
 import { listMyBookings } from '../../services/appointment.service';
 import { ApiError } from '../../services/http';
 import { joinSource, resetJoinSource } from '../../services/launch-context';
+import { getWalletCounts } from '../../services/coupon.service';
 import { getPointsSummary } from '../../services/loyalty.service';
 import { getMemberHome } from '../../services/member.service';
 import { memberSession } from '../../services/member-session';
@@ -13,6 +14,7 @@ jest.mock('../../services/member-session', () => ({ memberSession: { start: jest
 jest.mock('../../services/member.service', () => ({ getMemberHome: jest.fn() }));
 jest.mock('../../services/appointment.service', () => ({ listMyBookings: jest.fn() }));
 jest.mock('../../services/loyalty.service', () => ({ getPointsSummary: jest.fn() }));
+jest.mock('../../services/coupon.service', () => ({ getWalletCounts: jest.fn() }));
 
 const start = jest.mocked(memberSession.start);
 const memberHome = jest.mocked(getMemberHome);
@@ -58,6 +60,7 @@ describe('HomePage', () => {
     jest.mocked(listMyBookings).mockResolvedValue([]);
     // Until a test gives the loyalty summary, the card shows what the member home says.
     jest.mocked(getPointsSummary).mockRejectedValue(new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', 0));
+    jest.mocked(getWalletCounts).mockRejectedValue(new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试', 0));
   });
 
   it('invites a WeChat user who has not joined to become a member', async () => {
@@ -295,6 +298,27 @@ describe('HomePage', () => {
       expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/loyalty/pages/redemptions/index' });
       fireEvent.click(byId(container, 'orders-entry') as Element);
       expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/loyalty/pages/orders/index' });
+    });
+
+    it('opens the shop, the claim center and the wallet, which shows how many coupons are usable', async () => {
+      jest.mocked(getWalletCounts).mockResolvedValue({ available: 3, used: 1, expired: 0 });
+      const container = await renderMember(SUMMARY);
+
+      await waitFor(() => expect(byId(container, 'wallet-count')?.textContent).toBe('3 张可用'));
+      fireEvent.click(byId(container, 'shop-entry') as Element);
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/shop/pages/shop/index' });
+      fireEvent.click(byId(container, 'claim-center-entry') as Element);
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/coupon/pages/claim-center/index' });
+      fireEvent.click(byId(container, 'wallet-entry') as Element);
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/coupon/pages/wallet/index' });
+    });
+
+    it('keeps the wallet entry when the coupon counts cannot be loaded', async () => {
+      const container = await renderMember(SUMMARY);
+
+      await waitFor(() => expect(getWalletCounts).toHaveBeenCalled());
+      expect(byId(container, 'wallet-count')?.textContent).toBe('优惠券');
+      expect(byId(container, 'wallet-entry')).not.toBeNull();
     });
 
     it('keeps the card from the member home when the loyalty summary cannot be loaded', async () => {

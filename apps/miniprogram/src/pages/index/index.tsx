@@ -61,6 +61,17 @@ export default function HomePage() {
         <Shortcut id='redemptions-entry' title='我的兑换' hint='提货码' onTap={page.goRedemptions} />
         <Shortcut id='orders-entry' title='我的订单' hint='门店与线上' onTap={page.goOrders} />
       </View>
+      <View className={styles.shortcuts}>
+        <Shortcut id='shop-entry' title='在线商城' hint='正装与礼盒' onTap={page.goShop} />
+        <Shortcut id='claim-center-entry' title='领券中心' hint='会员专享券' onTap={page.goClaimCenter} />
+        <Shortcut
+          id='wallet-entry'
+          title='我的券'
+          hint={page.walletCounts ? `${page.walletCounts.available} 张可用` : '优惠券'}
+          hintId='wallet-count'
+          onTap={page.goWallet}
+        />
+      </View>
       {state.home.completeness.missing.length > 0 ? <ProfileCompleteness completeness={state.home.completeness} onTap={goComplete} /> : null}
       {upcoming ? (
         <View id='next-booking' className={styles.nextBooking} onClick={goUpcoming}>
@@ -121,11 +132,13 @@ export default function HomePage() {
   );
 }
 
-function Shortcut({ id, title, hint, onTap }: { id: string; title: string; hint: string; onTap: () => void }) {
+function Shortcut({ id, title, hint, hintId, onTap }: { id: string; title: string; hint: string; hintId?: string; onTap: () => void }) {
   return (
     <View id={id} className={styles.shortcut} onClick={onTap}>
       <Text className={styles.shortcutTitle}>{title}</Text>
-      <Text className={styles.shortcutHint}>{hint}</Text>
+      <Text id={hintId} className={styles.shortcutHint}>
+        {hint}
+      </Text>
     </View>
   );
 }

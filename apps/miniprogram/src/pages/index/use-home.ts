@@ -1,14 +1,15 @@
 import { useCallback, useState } from 'react';
 import Taro, { useDidShow, useLoad } from '@tarojs/taro';
-import type { BookingView, MemberHomeResponse, PointsSummary } from '@glow/contracts';
+import type { BookingView, MemberHomeResponse, PointsSummary, WalletCounts } from '@glow/contracts';
 import { listMyBookings } from '../../services/appointment.service';
+import { getWalletCounts } from '../../services/coupon.service';
 import { errorMessage, isApiError } from '../../services/http';
 import { rememberJoinSource } from '../../services/launch-context';
 import { getPointsSummary } from '../../services/loyalty.service';
 import { getMemberHome } from '../../services/member.service';
 import { memberSession } from '../../services/member-session';
 import { awaitingFeedback, nextBooking } from '../../utils/booking';
-import { LOYALTY_PAGES } from '../../utils/navigation';
+import { COUPON_PAGES, LOYALTY_PAGES, SHOP_PAGES } from '../../utils/navigation';
 
 export type HomeState =
   | { status: 'loading' }
@@ -22,6 +23,7 @@ export function useHome() {
   const [upcoming, setUpcoming] = useState<BookingView | null>(null);
   const [toRate, setToRate] = useState<BookingView | null>(null);
   const [summary, setSummary] = useState<PointsSummary | null>(null);
+  const [walletCounts, setWalletCounts] = useState<WalletCounts | null>(null);
 
   // The next booking is a shortcut on top of the member card: without it the home page is still complete,
   // so a failure here only hides the card.
@@ -45,6 +47,15 @@ export function useHome() {
     }
   }, []);
 
+  // The number on the 我的券 entry; without it the entry still opens the wallet.
+  const loadWalletCounts = useCallback(async () => {
+    try {
+      setWalletCounts(await getWalletCounts());
+    } catch {
+      setWalletCounts(null);
+    }
+  }, []);
+
   const load = useCallback(async () => {
     try {
       const session = await memberSession.start();
@@ -55,11 +66,12 @@ export function useHome() {
       setState({ status: 'member', home: await getMemberHome() });
       void loadUpcoming();
       void loadSummary();
+      void loadWalletCounts();
     } catch (error) {
       if (isApiError(error) && error.code === 'MEMBER_NOT_JOINED') setState({ status: 'visitor' });
       else setState({ status: 'error', message: errorMessage(error) });
     }
-  }, [loadUpcoming, loadSummary]);
+  }, [loadUpcoming, loadSummary, loadWalletCounts]);
 
   // QR codes and shared links may open this page directly with `scene` / `ref` in its query.
   useLoad((params: Record<string, string | undefined>) => rememberJoinSource(params));
@@ -89,6 +101,11 @@ export function useHome() {
     goMall: () => Taro.navigateTo({ url: LOYALTY_PAGES.mall }),
     goRedemptions: () => Taro.navigateTo({ url: LOYALTY_PAGES.redemptions }),
     goOrders: () => Taro.navigateTo({ url: LOYALTY_PAGES.orders }),
+    /** The wallet's tab counts (the entry shows 可使用); null until loaded or when it failed. */
+    walletCounts,
+    goShop: () => Taro.navigateTo({ url: SHOP_PAGES.shop }),
+    goClaimCenter: () => Taro.navigateTo({ url: COUPON_PAGES.claimCenter }),
+    goWallet: () => Taro.navigateTo({ url: COUPON_PAGES.wallet }),
     /** The member's next upcoming booking, shown with its check-in code. */
     upcoming,
     goBooking: () => Taro.navigateTo({ url: '/pages/booking/index' }),

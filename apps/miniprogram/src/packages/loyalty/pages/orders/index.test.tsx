@@ -1,10 +1,11 @@
-import { render, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import type { OrderView } from '@glow/contracts';
 import { ApiError } from '../../../../services/http';
-import { listMyOrders } from '../../../../services/order.service';
+import { cancelMyOrder, listMyOrders } from '../../../../services/order.service';
 import OrdersPage from './index';
 
-jest.mock('../../../../services/order.service', () => ({ listMyOrders: jest.fn() }));
+jest.mock('../../../../services/order.service', () => ({ listMyOrders: jest.fn(), cancelMyOrder: jest.fn() }));
 
 function order(id: string, overrides: Partial<OrderView>): OrderView {
   return {
@@ -23,6 +24,8 @@ function order(id: string, overrides: Partial<OrderView>): OrderView {
     refundedFen: 0,
     points: { earned: 399, status: 'active', activatesAt: '2026-11-08T16:00:00.000Z' },
     refunds: [],
+    coupons: [],
+    payBefore: null,
     paidAt: '2026-11-01T06:00:00.000Z',
     createdAt: '2026-11-01T06:00:00.000Z',
     ...overrides,
@@ -72,6 +75,83 @@ describe('OrdersPage', () => {
     expect(text(store, '.order-items')).toBe('小票 A1001');
     expect(text(store, '.order-total')).toBe('¥399.00');
     expect(text(store, '.order-points')).toBe('+399 积分 · 已到账');
+  });
+
+  describe('online orders', () => {
+    // An hour from now: still payable.
+    const payBefore = new Date(Date.now() + 3_600_000).toISOString();
+    const unpaid = order('4', {
+      channel: 'online',
+      status: 'created',
+      store: null,
+      subtotalFen: 91800,
+      discountFen: 5000,
+      totalFen: 86800,
+      coupons: [{ id: 'c-1', code: 'K7M2Q9XA3BCD', name: '新客满300减50', kind: 'amount_off', discountFen: 5000 }],
+      points: { earned: 0, status: null, activatesAt: null },
+      payBefore,
+      paidAt: null,
+      createdAt: new Date().toISOString(),
+    });
+
+    it('shows the coupons used with their discount, and 继续支付 / 取消订单 on an unpaid order', async () => {
+      jest.mocked(listMyOrders).mockResolvedValue([
+        unpaid,
+        order('5', { channel: 'online', store: null, coupons: [{ id: 'c-2', code: 'A', name: '小样赠品券', kind: 'gift', discountFen: 0 }] }),
+      ]);
+      const { container } = render(<OrdersPage />);
+
+      await waitFor(() => expect(items(container)).toHaveLength(2));
+      const [pending, paid] = items(container);
+      expect(text(pending, '.order-status')).toBe('待支付');
+      expect(text(pending, '.order-coupon')).toBe('新客满300减50 -¥50.00');
+      expect(text(pending, '.order-total')).toBe('¥868.00');
+      expect(text(pending, '.order-pay-before')).toContain('前支付');
+      expect(pending.querySelector('.order-points')).toBeNull();
+      expect(text(paid, '.order-coupon')).toBe('小样赠品券');
+      expect(paid.querySelector('.order-pay')).toBeNull();
+
+      fireEvent.click(pending.querySelector('.order-pay') as Element);
+      expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/shop/pages/order/index?id=4&pay=1' });
+    });
+
+    it('cancels an unpaid order after confirmation and shows the list again', async () => {
+      jest.mocked(listMyOrders).mockResolvedValueOnce([unpaid]).mockResolvedValueOnce([{ ...unpaid, status: 'cancelled', payBefore: null }]);
+      jest.mocked(cancelMyOrder).mockResolvedValue({ ...unpaid, status: 'cancelled' });
+      const { container } = render(<OrdersPage />);
+      await waitFor(() => expect(items(container)).toHaveLength(1));
+
+      await act(async () => {
+        fireEvent.click(items(container)[0].querySelector('.order-cancel') as Element);
+      });
+
+      expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '取消后，本单使用的优惠券将退回券包。' }));
+      expect(cancelMyOrder).toHaveBeenCalledWith('4');
+      await waitFor(() => expect(text(items(container)[0], '.order-status')).toBe('已取消'));
+      expect(items(container)[0].querySelector('.order-pay')).toBeNull();
+    });
+
+    it('keeps the order when the member changes their mind', async () => {
+      jest.mocked(listMyOrders).mockResolvedValue([unpaid]);
+      jest.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' } as never);
+      const { container } = render(<OrdersPage />);
+      await waitFor(() => expect(items(container)).toHaveLength(1));
+
+      await act(async () => {
+        fireEvent.click(items(container)[0].querySelector('.order-cancel') as Element);
+      });
+
+      expect(cancelMyOrder).not.toHaveBeenCalled();
+    });
+
+    it('offers no payment once the deadline has passed', async () => {
+      jest.mocked(listMyOrders).mockResolvedValue([{ ...unpaid, payBefore: new Date(Date.now() - 60_000).toISOString() }]);
+      const { container } = render(<OrdersPage />);
+
+      await waitFor(() => expect(items(container)).toHaveLength(1));
+      expect(items(container)[0].querySelector('.order-pay')).toBeNull();
+      expect(items(container)[0].querySelector('.order-cancel')).toBeNull();
+    });
   });
 
   it('explains where orders come from when there are none', async () => {

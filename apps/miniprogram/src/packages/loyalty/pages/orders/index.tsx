@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components';
 import type { OrderView } from '@glow/contracts';
 import { formatYuan } from '@glow/domain';
 import { Button } from '../../../../components/ui';
-import { ORDER_CHANNEL_LABELS, ORDER_STATUS_LABELS, orderItemsText, orderPointsText } from '../../../../utils/loyalty';
+import { orderCouponText } from '../../../../utils/coupon';
+import { ORDER_CHANNEL_LABELS, ORDER_STATUS_LABELS, awaitingPayment, orderItemsText, orderPointsText } from '../../../../utils/loyalty';
 import { formatStamp } from '../../../../utils/shanghai-time';
 import { useOrders } from './use-orders';
 import styles from './index.module.scss';
@@ -39,7 +40,7 @@ export default function OrdersPage() {
       <View className={styles.page}>
         <View className={styles.statusBox}>
           <Text id='orders-empty' className={styles.empty}>
-            暂无订单。门店消费时出示会员码，订单和积分会出现在这里
+            暂无订单。门店消费时出示会员码或在线上商城下单，订单和积分会出现在这里
           </Text>
         </View>
       </View>
@@ -50,15 +51,29 @@ export default function OrdersPage() {
     <View id='order-list' className={styles.page}>
       <View className={styles.list}>
         {state.orders.map((order) => (
-          <OrderItem key={order.id} order={order} />
+          <OrderItem
+            key={order.id}
+            order={order}
+            cancelling={page.cancelling === order.id}
+            onPay={() => void page.pay(order)}
+            onCancel={() => page.cancel(order)}
+          />
         ))}
       </View>
     </View>
   );
 }
 
-function OrderItem({ order }: { order: OrderView }) {
+interface OrderItemProps {
+  order: OrderView;
+  cancelling: boolean;
+  onPay: () => void;
+  onCancel: () => void;
+}
+
+function OrderItem({ order, cancelling, onPay, onCancel }: OrderItemProps) {
   const pending = order.points.status === 'pending';
+  const unpaid = awaitingPayment(order, new Date());
   return (
     <View className={`order-item ${styles.item}`} data-order-id={order.id}>
       <View className={styles.itemHeader}>
@@ -77,10 +92,35 @@ function OrderItem({ order }: { order: OrderView }) {
         </Text>
         <Text className={`order-total ${styles.total}`}>{formatYuan(order.totalFen)}</Text>
       </View>
+      {order.coupons.length > 0 ? (
+        <View className={`order-coupons ${styles.coupons}`}>
+          {order.coupons.map((coupon) => (
+            <Text key={coupon.id} className={`order-coupon ${styles.coupon}`}>
+              {orderCouponText(coupon)}
+            </Text>
+          ))}
+        </View>
+      ) : null}
       {order.refundedFen > 0 ? <Text className={`order-refunded ${styles.refunded}`}>已退款 {formatYuan(order.refundedFen)}</Text> : null}
-      <Text className={`order-points ${styles.points} ${pending ? styles.pointsPending : ''}`} data-points-status={order.points.status ?? 'none'}>
-        {orderPointsText(order.points)}
-      </Text>
+      {unpaid ? (
+        <View className={styles.unpaid}>
+          {order.payBefore ? <Text className={`order-pay-before ${styles.payBefore}`}>请在 {formatStamp(order.payBefore)} 前支付</Text> : null}
+          <View className={styles.unpaidActions}>
+            <View className={styles.unpaidAction}>
+              <Button className='order-cancel' type='default' fill='outline' size='small' loading={cancelling} onClick={onCancel}>
+                取消订单
+              </Button>
+            </View>
+            <Button className='order-pay' type='primary' size='small' disabled={cancelling} onClick={onPay}>
+              继续支付
+            </Button>
+          </View>
+        </View>
+      ) : order.status === 'created' || order.status === 'cancelled' ? null : (
+        <Text className={`order-points ${styles.points} ${pending ? styles.pointsPending : ''}`} data-points-status={order.points.status ?? 'none'}>
+          {orderPointsText(order.points)}
+        </Text>
+      )}
     </View>
   );
 }

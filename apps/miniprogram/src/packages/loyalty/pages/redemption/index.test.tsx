@@ -55,15 +55,16 @@ describe('RedemptionPage', () => {
     expect(byId(container, 'pickup-code')).toBeNull();
   });
 
-  it('tells a coupon redeemer where the coupon will arrive', async () => {
+  it('tells a coupon redeemer the coupon is in the wallet and leads there', async () => {
     const container = await renderRedemption(
       redemption({ reward: { id: 'rw-c', kind: 'coupon', name: '满 300 减 50 券', imageUrl: null }, pickupCode: null, points: 800 }),
     );
 
     expect(byId(container, 'redemption-status')?.textContent).toBe('已兑换');
-    expect(byId(container, 'redemption-coupon-note')?.textContent).toContain('我的优惠券');
-    expect(byId(container, 'redemption-coupon-note')?.textContent).toContain('券包即将上线');
+    expect(byId(container, 'redemption-coupon-note')?.textContent).toContain('已发放至「我的券」');
     expect(byId(container, 'pickup-code')).toBeNull();
+    fireEvent.click(byId(container, 'redemption-wallet-link') as Element);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/coupon/pages/wallet/index' });
   });
 
   it('shows the API message for a redemption that is not the member’s', async () => {

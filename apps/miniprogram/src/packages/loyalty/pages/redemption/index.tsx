@@ -53,7 +53,7 @@ export default function RedemptionPage() {
         </Text>
       </View>
 
-      <Outcome redemption={redemption} />
+      <Outcome redemption={redemption} onWallet={page.goWallet} />
 
       <View className={styles.actions}>
         <Button id='redemption-list-link' type='default' fill='outline' block onClick={page.goRedemptions}>
@@ -65,7 +65,7 @@ export default function RedemptionPage() {
 }
 
 /** What the member does next, or what already happened. */
-function Outcome({ redemption }: { redemption: RedemptionView }) {
+function Outcome({ redemption, onWallet }: { redemption: RedemptionView; onWallet: () => void }) {
   if (redemption.status === 'cancelled') {
     return (
       <Text id='redemption-cancelled' className={styles.notice}>
@@ -76,9 +76,12 @@ function Outcome({ redemption }: { redemption: RedemptionView }) {
 
   if (redemption.reward.kind === 'coupon') {
     return (
-      <Text id='redemption-coupon-note' className={styles.notice}>
-        优惠券将发放至「我的优惠券」，券包即将上线，上线后即可查看和使用
-      </Text>
+      <View className={styles.notice}>
+        <Text id='redemption-coupon-note'>优惠券已发放至「我的券」，可在券包中查看和使用</Text>
+        <Text id='redemption-wallet-link' className={styles.walletLink} onClick={onWallet}>
+          查看我的券 ›
+        </Text>
+      </View>
     );
   }
 

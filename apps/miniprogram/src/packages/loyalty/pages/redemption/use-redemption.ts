@@ -3,7 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import type { RedemptionView } from '@glow/contracts';
 import { errorMessage } from '../../../../services/http';
 import { getRedemption } from '../../../../services/loyalty.service';
-import { LOYALTY_PAGES } from '../../../../utils/navigation';
+import { COUPON_PAGES, LOYALTY_PAGES } from '../../../../utils/navigation';
 
 export type RedemptionState = { status: 'loading' } | { status: 'ready'; redemption: RedemptionView } | { status: 'error'; message: string };
 
@@ -37,5 +37,6 @@ export function useRedemption() {
       void load();
     },
     goRedemptions: () => Taro.redirectTo({ url: LOYALTY_PAGES.redemptions }),
+    goWallet: () => Taro.navigateTo({ url: COUPON_PAGES.wallet }),
   };
 }
