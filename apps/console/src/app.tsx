@@ -29,6 +29,7 @@ const EarningRulesPage = lazy(() => import('./pages/loyalty/earning-rules.page')
 const TiersPage = lazy(() => import('./pages/loyalty/tiers.page').then((m) => ({ default: m.TiersPage })));
 const RewardsPage = lazy(() => import('./pages/loyalty/rewards.page').then((m) => ({ default: m.RewardsPage })));
 const PointsImportPage = lazy(() => import('./pages/loyalty/points-import.page').then((m) => ({ default: m.PointsImportPage })));
+const CouponTemplatesPage = lazy(() => import('./pages/coupons/coupon-templates.page').then((m) => ({ default: m.CouponTemplatesPage })));
 const StorePurchasePage = lazy(() => import('./pages/purchases/store-purchase.page').then((m) => ({ default: m.StorePurchasePage })));
 const OrderListPage = lazy(() => import('./pages/orders/order-list.page').then((m) => ({ default: m.OrderListPage })));
 const RedemptionPage = lazy(() => import('./pages/redemptions/redemption.page').then((m) => ({ default: m.RedemptionPage })));
@@ -64,6 +65,7 @@ export function ConsoleRoutes() {
           <Route path="loyalty/tiers" element={<TiersPage />} />
           <Route path="loyalty/rewards" element={<RewardsPage />} />
           <Route path="loyalty/points-import" element={<PointsImportPage />} />
+          <Route path="coupons" element={<CouponTemplatesPage />} />
           <Route path="purchases" element={<StorePurchasePage />} />
           <Route path="orders" element={<OrderListPage />} />
           <Route path="redemptions" element={<RedemptionPage />} />

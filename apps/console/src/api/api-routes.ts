@@ -60,6 +60,14 @@ export const apiRoutes = {
   staffPointsImport: (id: string) => `/staff/loyalty/points-imports/${id}` as const,
   staffPointsImportTemplate: '/staff/loyalty/points-imports/template',
   staffPointsInvariant: '/staff/loyalty/invariant',
+  staffCouponTemplates: '/staff/coupon-templates',
+  staffCouponTemplate: (id: string) => `/staff/coupon-templates/${id}` as const,
+  staffCouponTemplateStatus: (id: string) => `/staff/coupon-templates/${id}/status` as const,
+  staffCouponTemplatePreview: '/staff/coupon-templates/preview',
+  staffMemberCoupons: (id: string) => `/staff/members/${id}/coupons` as const,
+  staffCouponResolve: '/staff/coupons/resolve',
+  staffCouponRedeem: '/staff/coupons/redeem',
+  staffCouponRevoke: (id: string) => `/staff/coupons/${id}/revoke` as const,
 } as const satisfies Pick<
   ContractRoutes,
   | 'staffLogin'
@@ -114,4 +122,12 @@ export const apiRoutes = {
   | 'staffPointsImport'
   | 'staffPointsImportTemplate'
   | 'staffPointsInvariant'
+  | 'staffCouponTemplates'
+  | 'staffCouponTemplate'
+  | 'staffCouponTemplateStatus'
+  | 'staffCouponTemplatePreview'
+  | 'staffMemberCoupons'
+  | 'staffCouponResolve'
+  | 'staffCouponRedeem'
+  | 'staffCouponRevoke'
 >;

@@ -12,7 +12,9 @@ export type Capability =
   | 'order:record'
   | 'loyalty:configure'
   | 'points:adjust'
-  | 'redemption:fulfil';
+  | 'redemption:fulfil'
+  | 'coupon:configure'
+  | 'coupon:issue';
 
 const ALLOWED_ROLES: Record<Capability, readonly StaffRole[]> = {
   'catalog:edit': ['marketer', 'admin'],
@@ -31,6 +33,11 @@ const ALLOWED_ROLES: Record<Capability, readonly StaffRole[]> = {
   'points:adjust': ['admin'],
   // Hand over a redeemed reward by its pickup code, or cancel a redemption.
   'redemption:fulfil': ['advisor', 'store_manager', 'admin'],
+  // Create, edit, publish, pause and end coupon templates; revoke a member's coupon. Using coupons at the till
+  // follows 'order:record'.
+  'coupon:configure': ['marketer', 'admin'],
+  // Issue a compensation or goodwill coupon to a member (store managers for members of their store).
+  'coupon:issue': ['marketer', 'store_manager', 'admin'],
 };
 
 export function can(role: StaffRole | null | undefined, capability: Capability): boolean {

@@ -4,9 +4,9 @@ const labels = (role: Parameters<typeof menuItemsFor>[0]) => menuItemsFor(role).
 
 describe(menuItemsFor.name, () => {
   it('shows the recommendation report to marketers and admins only', () => {
-    expect(labels('marketer')).toEqual(['概览', '会员', '订单', '预约', '预约设置', '商品管理', '肤质问卷', '推荐效果', '积分规则', '会员等级', '积分商城', '门店']);
+    expect(labels('marketer')).toEqual(['概览', '会员', '订单', '预约', '预约设置', '商品管理', '肤质问卷', '推荐效果', '积分规则', '会员等级', '积分商城', '优惠券', '门店']);
     expect(labels('admin')).toContain('推荐效果');
-    expect(labels('advisor')).toEqual(['概览', '会员', '门店收银', '订单', '兑换核销', '预约', '预约设置', '商品管理', '肤质问卷', '积分规则', '会员等级', '积分商城', '门店']);
+    expect(labels('advisor')).toEqual(['概览', '会员', '门店收银', '订单', '兑换核销', '预约', '预约设置', '商品管理', '肤质问卷', '积分规则', '会员等级', '积分商城', '优惠券', '门店']);
     expect(labels('store_manager')).not.toContain('推荐效果');
   });
 
@@ -16,6 +16,12 @@ describe(menuItemsFor.name, () => {
       expect(labels(role)).toContain('积分商城');
       expect(labels(role)).not.toContain('期初积分导入');
     }
+  });
+});
+
+describe('coupon menu entry', () => {
+  it('shows the coupons to every role (editing is the page’s to refuse)', () => {
+    for (const role of ['advisor', 'store_manager', 'marketer', 'admin'] as const) expect(labels(role)).toContain('优惠券');
   });
 });
 
@@ -40,6 +46,7 @@ describe(selectedMenuKeys.name, () => {
     ['/loyalty/tiers', ['/loyalty/tiers']],
     ['/loyalty/points-import', ['/loyalty/points-import']],
     ['/orders', ['/orders']],
+    ['/coupons', ['/coupons']],
     ['/nowhere', []],
   ])('%s → %j', (path, keys) => {
     expect(selectedMenuKeys(path)).toEqual(keys);

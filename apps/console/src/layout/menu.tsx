@@ -13,6 +13,7 @@ import {
   ShopOutlined,
   ShoppingCartOutlined,
   ShoppingOutlined,
+  TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { StaffRole } from '@glow/contracts';
@@ -45,6 +46,8 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/loyalty/rules', icon: <GiftOutlined />, label: '积分规则' },
   { key: '/loyalty/tiers', icon: <CrownOutlined />, label: '会员等级' },
   { key: '/loyalty/rewards', icon: <ShoppingCartOutlined />, label: '积分商城' },
+  // Everyone may read the coupons and their counters; marketers and admins edit them (the page says so).
+  { key: '/coupons', icon: <TagsOutlined />, label: '优惠券' },
   { key: '/loyalty/points-import', icon: <ImportOutlined />, label: '期初积分导入', requires: 'points:adjust' },
   { key: '/stores', icon: <ShopOutlined />, label: '门店' },
 ];

@@ -42,6 +42,8 @@ export function order(overrides: Partial<OrderView> = {}): OrderView {
     refundedFen: 24667,
     points: { earned: 1572, status: 'pending', activatesAt: '2026-12-04T02:00:00.000Z' },
     refunds: [],
+    coupons: [],
+    payBefore: null,
     paidAt: '2026-11-20T02:00:00.000Z',
     createdAt: '2026-11-20T02:00:00.000Z',
     ...overrides,

@@ -27,15 +27,19 @@ export interface TimeRangeFieldProps {
   value?: TimeRangeValue | null;
   onChange?: (value: TimeRangeValue | null) => void;
   disabled?: boolean;
+  /** Whether the range may be emptied (null); a shift always has one. */
+  allowClear?: boolean;
 }
 
-export function TimeRangeField({ id, value, onChange, disabled }: TimeRangeFieldProps) {
+export function TimeRangeField({ id, value, onChange, disabled, allowClear = false }: TimeRangeFieldProps) {
   return (
     <TimePicker.RangePicker
       id={id ? { start: id, end: `${id}_end` } : undefined}
       format={TIME_FORMAT}
       minuteStep={5}
-      allowClear={false}
+      allowClear={allowClear}
+      // A range that may be cleared may also be shown empty while disabled.
+      allowEmpty={allowClear}
       disabled={disabled}
       placeholder={['开始', '结束']}
       value={value ? [timeToDayjs(value[0]), timeToDayjs(value[1])] : null}

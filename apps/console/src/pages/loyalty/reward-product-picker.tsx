@@ -1,22 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { getRewardProduct, loyaltyConfigKeys } from '../../api/loyalty-config.service';
 import { listProducts, productKeys, type ProductSearch } from '../../api/product.service';
+import { useDebounced } from '../../shared/use-debounced';
 
 /** The product list accepts a query of 1 to 40 characters. */
 const MAX_QUERY_LENGTH = 40;
 const SEARCH_DELAY_MS = 250;
 const RESULTS = 20;
-
-function useDebounced(value: string, delayMs: number): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
-}
 
 const productLabel = (product: { name: string; sku: string }) => `${product.name}（${product.sku}）`;
 

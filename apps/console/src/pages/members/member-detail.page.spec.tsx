@@ -75,7 +75,7 @@ const allTags: TagSummary[] = [
 let fetchMock: FetchMock;
 
 // Whole pages of antd components render slowly in jsdom (styles are computed for every element); allow for a busy machine.
-jest.setTimeout(20_000);
+jest.setTimeout(40_000);
 
 function serve(data: MemberPortraitResponse, onTags?: (init: RequestInit | undefined, url: string) => Response) {
   fetchMock.mockImplementation(async (input, init) => {
@@ -214,7 +214,7 @@ describe(MemberDetailPage.name, () => {
 
   it('renders sections of other modules generically, one card each', async () => {
     const loyalty = { points: 1200, tier: '金卡', history: [{ at: '2026-11-01T04:00:00.000Z', points: 100, reason: '消费' }] };
-    serve(portrait({ sections: { ...portrait().sections, loyalty, wishlist: ['GLOW-SERUM-30'] } }));
+    serve(portrait({ sections: { ...portrait().sections, loyalty, wishlist: ['GLOW-SERUM-30'], coupons: [{ code: 'ABCD2345EFGH', status: 'available' }] } }));
     renderDetail();
 
     const card = await waitFor(() => element(document.body, '#portrait-section-loyalty'));
@@ -226,6 +226,9 @@ describe(MemberDetailPage.name, () => {
     expect(Array.from(table.querySelectorAll('tbody tr.ant-table-row td')).map((td) => td.textContent)).toEqual(['2026-11-01 04:00', '100', '消费']);
     // A section the console has no title for is shown under its key.
     expect(element(document.body, '#portrait-section-wishlist').textContent).toContain('wishlist');
+    // Coupons have their own card (read from their own endpoint), not a generic copy of the section.
+    expect(document.querySelector('#portrait-section-coupons')).toBeNull();
+    expect(element(document.body, '#member-coupons').querySelector('.ant-card-head')?.textContent).toContain('优惠券');
   });
 
   it('shows the member’s points and ledger, with the adjustment for admins only', async () => {

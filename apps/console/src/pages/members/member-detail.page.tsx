@@ -27,6 +27,7 @@ import { useCan } from '../../auth/permissions';
 import { PageSpinner } from '../../shared/page-spinner';
 import { formatDate, formatDateTime, orEmpty } from '../../shared/format';
 import { accessActionLabel, CHANNEL_LABELS, consentKindLabel, GENDER_LABELS } from '../../shared/labels';
+import { MemberCouponsCard } from './member-coupons.card';
 import { MemberPointsCard } from './member-points.card';
 import { MemberTagsCard } from './member-tags.card';
 import { PortraitSections } from './portrait-sections';
@@ -91,6 +92,8 @@ export function MemberDetailPage() {
   const location = useLocation();
   const canTag = useCan('member:tag');
   const canAdjustPoints = useCan('points:adjust');
+  const canIssueCoupons = useCan('coupon:issue');
+  const canRevokeCoupons = useCan('coupon:configure');
   // Each load is an audited (sensitive) read on the API, so it happens only when this page is opened.
   const { data: portrait, error, isPending } = useQuery({
     queryKey: portraitKeys.detail(id),
@@ -151,6 +154,7 @@ export function MemberDetailPage() {
       </Card>
       <MemberTagsCard memberId={member.id} tags={portrait.tags} editable={canTag && !deleted} />
       <MemberPointsCard memberId={member.id} adjustable={canAdjustPoints && !deleted} />
+      <MemberCouponsCard memberId={member.id} canIssue={canIssueCoupons && !deleted} canRevoke={canRevokeCoupons && !deleted} />
       <SkinProfileCard skin={portrait.sections.skin} />
       <PortraitSections sections={portrait.sections} />
       <Card title="隐私与审计" id="member-privacy">

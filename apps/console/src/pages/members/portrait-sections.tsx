@@ -5,7 +5,7 @@ import { EMPTY, formatDateTime } from '../../shared/format';
 import { portraitSectionLabel } from '../../shared/labels';
 
 /** Sections this page renders with their own cards; every other one is shown generically. */
-const DEDICATED_SECTIONS = new Set(['skin']);
+const DEDICATED_SECTIONS = new Set(['skin', 'coupons']);
 const MAX_DEPTH = 3;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 

@@ -2,6 +2,7 @@ import { RollbackOutlined } from '@ant-design/icons';
 import type { OrderItemView, OrderRefundView, OrderView } from '@glow/contracts';
 import { Alert, Button, Descriptions, Drawer, Flex, Table, Tag, Typography, type DescriptionsProps, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
+import { orderCouponText } from '../../shared/coupon-labels';
 import { EMPTY, formatDateTime, formatYuan, orEmpty } from '../../shared/format';
 import {
   memberName,
@@ -75,6 +76,21 @@ function summaryItems(order: OrderView): DescriptionsProps['items'] {
     { key: 'receiptNo', label: '小票号', children: orEmpty(order.receiptNo) },
     { key: 'subtotal', label: '商品金额', children: formatYuan(order.subtotalFen) },
     { key: 'discount', label: '优惠', children: order.discountFen > 0 ? `-${formatYuan(order.discountFen)}` : EMPTY },
+    ...(order.coupons.length > 0
+      ? [
+          {
+            key: 'coupons',
+            label: '优惠券',
+            children: (
+              <Flex vertical id="order-coupons">
+                {order.coupons.map((coupon) => (
+                  <span key={coupon.id}>{orderCouponText(coupon)}</span>
+                ))}
+              </Flex>
+            ),
+          },
+        ]
+      : []),
     { key: 'total', label: '实付', children: formatYuan(order.totalFen) },
     { key: 'refunded', label: '已退款', children: order.refundedFen > 0 ? formatYuan(order.refundedFen) : EMPTY },
     {

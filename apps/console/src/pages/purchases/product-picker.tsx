@@ -1,23 +1,15 @@
 import type { ProductResponse } from '@glow/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, type RefSelectProps } from 'antd';
-import { useEffect, useState, type Ref } from 'react';
+import { useState, type Ref } from 'react';
 import { listProducts, productKeys, type ProductSearch } from '../../api/product.service';
 import { formatYuan } from '../../shared/format';
+import { useDebounced } from '../../shared/use-debounced';
 
 /** The product list accepts a query of 1 to 40 characters. */
 const MAX_QUERY_LENGTH = 40;
 const SEARCH_DELAY_MS = 250;
 const RESULTS = 20;
-
-function useDebounced(value: string, delayMs: number): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
-}
 
 export interface ProductPickerProps {
   onPick: (product: ProductResponse) => void;

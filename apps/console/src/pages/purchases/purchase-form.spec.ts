@@ -77,6 +77,16 @@ describe(buildStorePurchase.name, () => {
     });
   });
 
+  it('sends the coupons picked at the till by code, and no coupon field without any', () => {
+    const lines = addLine([], serum);
+    expect(buildStorePurchase(draft({ lines }), { ...context, couponCodes: ['ABCD2345EFGH', 'GIFT2345MNPQ'] })).toEqual({
+      ok: true,
+      body: { memberCode: 'GM20260001234567', items: [{ sku: 'GLOW-SERUM-30', quantity: 1 }], couponCodes: ['ABCD2345EFGH', 'GIFT2345MNPQ'], idempotencyKey: KEY },
+    });
+    const built = buildStorePurchase(draft({ lines }), { ...context, couponCodes: [] });
+    expect(built.ok && 'couponCodes' in built.body).toBe(false);
+  });
+
   it.each<[string, PurchaseDraft, Partial<typeof context>, string]>([
     ['no member', draft({ lines: addLine([], serum) }), { memberCode: null }, '请先扫描或输入会员码'],
     ['no store for an admin', draft({ lines: addLine([], serum) }), { needsStore: true }, '请选择门店'],

@@ -86,10 +86,11 @@ export type PurchaseBuild = { ok: true; body: StorePurchaseDto } | { ok: false; 
 /**
  * The request for the typed purchase, or the first reason it cannot be sent. Items go by SKU at the catalog price
  * (the API prices them); a receipt without items goes with its amount; a receipt number is optional with items.
+ * The member's coupons picked at the till go by code; what they take off is the API's to work out.
  */
 export function buildStorePurchase(
   draft: PurchaseDraft,
-  context: { memberCode: string | null; storeId: string | undefined; needsStore: boolean; idempotencyKey: string },
+  context: { memberCode: string | null; storeId: string | undefined; needsStore: boolean; idempotencyKey: string; couponCodes?: string[] },
 ): PurchaseBuild {
   if (!context.memberCode) return { ok: false, problem: '请先扫描或输入会员码' };
   if (context.needsStore && !context.storeId) return { ok: false, problem: '请选择门店' };
@@ -100,6 +101,7 @@ export function buildStorePurchase(
     memberCode: context.memberCode,
     ...(context.storeId ? { storeId: context.storeId } : {}),
     ...(receiptNo ? { receiptNo } : {}),
+    ...(context.couponCodes && context.couponCodes.length > 0 ? { couponCodes: [...context.couponCodes] } : {}),
     idempotencyKey: context.idempotencyKey,
   };
   const totals = purchaseTotals(draft);

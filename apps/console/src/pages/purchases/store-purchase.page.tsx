@@ -19,16 +19,19 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useRef, useState } from 'react';
+import { couponKeys } from '../../api/coupon.service';
 import { isApiError } from '../../api/http';
 import { loyaltyTillKeys, resolveMemberCode } from '../../api/loyalty-till.service';
 import { orderKeys, recordStorePurchase } from '../../api/order.service';
 import { useCan } from '../../auth/permissions';
+import { orderCouponText } from '../../shared/coupon-labels';
 import { errorProblems } from '../../shared/error-details';
 import { formatYuan } from '../../shared/format';
 import { useIdempotencyKeys } from '../../shared/idempotency-key';
 import { memberName } from '../../shared/loyalty-till-labels';
 import { TillStorePicker, useTillStore } from '../../shared/till-store-picker';
 import { ProductPicker } from './product-picker';
+import { TillCouponPicker } from './till-coupon-picker';
 import {
   addLine,
   buildStorePurchase,
@@ -98,6 +101,23 @@ function PurchaseResult({ order, onNext }: { order: OrderView; onNext: () => voi
           column={1}
           items={[
             { key: 'member', label: '会员', children: `${memberName(order.member)}（${order.member.memberNo}）` },
+            ...(order.coupons.length > 0
+              ? [
+                  {
+                    key: 'coupons',
+                    label: '使用优惠券',
+                    children: (
+                      <Flex vertical id="purchase-result-coupons">
+                        {order.coupons.map((coupon) => (
+                          <span key={coupon.id} className="purchase-result-coupon" data-coupon-code={coupon.code}>
+                            {orderCouponText(coupon)}
+                          </span>
+                        ))}
+                      </Flex>
+                    ),
+                  },
+                ]
+              : []),
             { key: 'total', label: '实付金额', children: <span id="purchase-result-total">{formatYuan(order.totalFen)}</span> },
             { key: 'points', label: '获得积分', children: <span id="purchase-result-points">{order.points.earned.toLocaleString('zh-CN')}</span> },
             { key: 'arrival', label: '积分到账', children: <span id="purchase-result-arrival">{describeEarnedPoints(order.points)}</span> },
@@ -122,6 +142,7 @@ export function StorePurchasePage() {
   const [codeProblem, setCodeProblem] = useState<string | null>(null);
   const [till, setTill] = useState<TillMember | null>(null);
   const [draft, setDraft] = useState<PurchaseDraft>(EMPTY_DRAFT);
+  const [couponCodes, setCouponCodes] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [recorded, setRecorded] = useState<OrderView | null>(null);
 
@@ -133,6 +154,7 @@ export function StorePurchasePage() {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: orderKeys.lists }),
         queryClient.invalidateQueries({ queryKey: loyaltyTillKeys.memberPoints(order.member.id) }),
+        queryClient.invalidateQueries({ queryKey: couponKeys.memberCoupons(order.member.id) }),
       ]);
     },
     // An expired code is the usual failure when the order took long to type: the advisor scans a fresh one.
@@ -144,6 +166,8 @@ export function StorePurchasePage() {
   const resolve = useMutation({
     mutationFn: (code: string) => resolveMemberCode({ code }),
     onSuccess: (member, code) => {
+      // Coupons picked for the previous customer are theirs; a fresh scan of the same member keeps the picks.
+      if (till?.member.id !== member.id) setCouponCodes([]);
       setTill({ code, member });
       // A purchase refused for the previous code is settled by the new one.
       if (purchase.isError) purchase.reset();
@@ -153,7 +177,10 @@ export function StorePurchasePage() {
       else receiptRef.current?.focus();
     },
     // A code that did not resolve must not leave the previous customer on screen.
-    onError: () => setTill(null),
+    onError: () => {
+      setTill(null);
+      setCouponCodes([]);
+    },
   });
 
   if (!allowed) return <Result status="403" title="没有权限录入消费" subTitle="门店收银仅对导购、店长与管理员开放" />;
@@ -181,6 +208,7 @@ export function StorePurchasePage() {
       storeId: store.requestStoreId,
       needsStore: !store.choice.fixed,
       idempotencyKey: keys.keyFor(PURCHASE),
+      couponCodes,
     });
     if (!built.ok) {
       setProblem(built.problem);
@@ -196,6 +224,7 @@ export function StorePurchasePage() {
     setCodeText('');
     setProblem(null);
     setDraft((current) => ({ ...EMPTY_DRAFT, mode: current.mode }));
+    setCouponCodes([]);
     purchase.reset();
     resolve.reset();
   };
@@ -382,6 +411,8 @@ export function StorePurchasePage() {
             </Typography.Text>
           </Flex>
         </Flex>
+
+        {till && <TillCouponPicker key={till.member.id} memberId={till.member.id} selected={couponCodes} onChange={setCouponCodes} />}
 
         {problem && <Alert id="purchase-error" type="warning" showIcon title={problem} />}
         {!problem && failure && (

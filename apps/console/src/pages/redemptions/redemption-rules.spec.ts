@@ -1,4 +1,5 @@
-import { cancelReasonProblem, normalizePickupCode, PICKUP_CODE_PATTERN } from './redemption-rules';
+import { giftCoupon, memberCoupon } from '../../test/coupon.fixtures';
+import { cancelReasonProblem, inStoreRedeemProblem, normalizePickupCode, PICKUP_CODE_PATTERN } from './redemption-rules';
 
 describe(normalizePickupCode.name, () => {
   it.each([
@@ -22,5 +23,19 @@ describe(cancelReasonProblem.name, () => {
     expect(cancelReasonProblem('错')).toBe('请填写取消原因（至少 2 个字）');
     expect(cancelReasonProblem('顾客改选')).toBeNull();
     expect(cancelReasonProblem('长'.repeat(101))).toBe('取消原因最多 100 个字');
+  });
+});
+
+describe(inStoreRedeemProblem.name, () => {
+  it('redeems available gift and service coupons at the counter', () => {
+    expect(inStoreRedeemProblem(giftCoupon())).toBeNull();
+    expect(inStoreRedeemProblem(giftCoupon({ template: { ...giftCoupon().template, kind: 'service' } }))).toBeNull();
+  });
+
+  it('sends money-off coupons to the till, and refuses coupons no longer available', () => {
+    expect(inStoreRedeemProblem(memberCoupon())).toBe('满减券和折扣券请在门店收银时随消费使用');
+    expect(inStoreRedeemProblem(memberCoupon({ template: { ...memberCoupon().template, kind: 'percent_off' } }))).toBe('满减券和折扣券请在门店收银时随消费使用');
+    expect(inStoreRedeemProblem(giftCoupon({ status: 'used' }))).toBe('该券已使用，不能核销');
+    expect(inStoreRedeemProblem(giftCoupon({ status: 'revoked' }))).toBe('该券已作废，不能核销');
   });
 });

@@ -1,3 +1,6 @@
+import type { MemberCouponView } from '@glow/contracts';
+import { COUPON_STATUS_LABELS } from '@glow/domain';
+
 /*
  * Mirrors of PickupDto's code pattern and CancelRedemptionDto's reason length: values from the contracts barrel are
  * not imported in the browser (see api-routes.ts). The API validates again.
@@ -18,5 +21,15 @@ export function normalizePickupCode(raw: string): string {
 export function cancelReasonProblem(reason: string): string | null {
   if (reason.length < REASON_MIN) return '请填写取消原因（至少 2 个字）';
   if (reason.length > REASON_MAX) return `取消原因最多 ${REASON_MAX} 个字`;
+  return null;
+}
+
+/**
+ * Why a scanned coupon cannot be redeemed at the counter without a purchase, or null when it can: only gift and
+ * service coupons are, and only while available (the API also checks its dates, days and hours).
+ */
+export function inStoreRedeemProblem(coupon: Pick<MemberCouponView, 'status' | 'template'>): string | null {
+  if (coupon.template.kind === 'amount_off' || coupon.template.kind === 'percent_off') return '满减券和折扣券请在门店收银时随消费使用';
+  if (coupon.status !== 'available') return `该券${COUPON_STATUS_LABELS[coupon.status]}，不能核销`;
   return null;
 }

@@ -2,6 +2,7 @@ import type { RedemptionView } from '@glow/contracts';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { sessionStore } from '../../api/session.store';
 import { bodyOf, element, jsonResponse, mockFetch, renderPage, requests, signInAs, type FetchMock } from '../../test/console-test-kit';
+import { couponAtTill, giftCoupon, memberCoupon } from '../../test/coupon.fixtures';
 import { paged, redemption } from '../../test/loyalty-till.fixtures';
 import { stores } from '../appointments/appointment.fixtures';
 import { RedemptionPage } from './redemption.page';
@@ -9,6 +10,8 @@ import { RedemptionPage } from './redemption.page';
 const LIST_URL = '/api/staff/loyalty/redemptions?page=1&pageSize=20';
 const PICKUP_URL = '/api/staff/loyalty/redemptions/pickup';
 const CANCEL_URL = '/api/staff/loyalty/redemptions/rd-1/cancel';
+const COUPON_RESOLVE_URL = '/api/staff/coupons/resolve';
+const COUPON_REDEEM_URL = '/api/staff/coupons/redeem';
 
 const fulfilled = redemption({ status: 'fulfilled', fulfilledAt: '2026-11-20T06:00:00.000Z', fulfilledStore: { id: 'store-1', name: '上海静安店' } });
 
@@ -133,6 +136,83 @@ describe(RedemptionPage.name, () => {
     expect(await screen.findByText('已取消兑换「旅行装精华」，积分已退回')).not.toBeNull();
     expect(bodyOf(fetchMock, 'POST', CANCEL_URL)).toEqual({ reason: '顾客改选其他礼品' });
     await waitFor(() => expect(listReads()).toBe(2));
+  });
+
+  it('redeems a gift coupon by its code after showing whose it is and what it gives', async () => {
+    serve([], (request) => {
+      if (request === `POST ${COUPON_RESOLVE_URL}`) return jsonResponse(200, couponAtTill(giftCoupon()));
+      if (request === `POST ${COUPON_REDEEM_URL}`) return jsonResponse(200, giftCoupon({ status: 'used', usedAt: '2026-11-25T06:00:00.000Z' }));
+      return jsonResponse(500, {});
+    });
+    renderRedemptions();
+
+    const input = await waitFor(() => element<HTMLInputElement>(document.body, '#coupon-redeem-code'));
+    fireEvent.change(input, { target: { value: 'gift 2345 mnpq' } });
+    pressEnter(input);
+
+    const found = await waitFor(() => element(document.body, '#coupon-redeem-found'));
+    expect(bodyOf(fetchMock, 'POST', COUPON_RESOLVE_URL)).toEqual({ code: 'GIFT2345MNPQ' });
+    for (const shown of ['王晓雯', 'GM20260001', '可使用', '赠品券', '精华小样赠品券', '赠送：水光精华小样', '2026-11-20 至 2026-12-20']) expect(found.textContent).toContain(shown);
+    expect(requests(fetchMock)).not.toContain(`POST ${COUPON_REDEEM_URL}`);
+    fireEvent.click(element(found, '#coupon-redeem-submit'));
+
+    const result = await waitFor(() => element(document.body, '#coupon-redeem-result'));
+    // Store staff redeem in their own store: no storeId is sent.
+    expect(bodyOf(fetchMock, 'POST', COUPON_REDEEM_URL)).toEqual({ code: 'GIFT2345MNPQ' });
+    expect(result.textContent).toContain('核销成功：精华小样赠品券（赠品券）');
+    expect(result.textContent).toContain('王晓雯（GM20260001）');
+    expect(input.value).toBe('');
+    expect(document.querySelector('#coupon-redeem-found')).toBeNull();
+  });
+
+  it('sends money-off coupons to the till, and shows why the API refused a coupon', async () => {
+    let scanned = couponAtTill(memberCoupon());
+    serve([], (request) => {
+      if (request === `POST ${COUPON_RESOLVE_URL}`) return jsonResponse(200, scanned);
+      if (request === `POST ${COUPON_REDEEM_URL}`) return jsonResponse(409, { code: 'COUPON_NOT_APPLICABLE', message: '该券仅限周一至周五使用' });
+      return jsonResponse(500, {});
+    });
+    renderRedemptions();
+
+    const input = await waitFor(() => element<HTMLInputElement>(document.body, '#coupon-redeem-code'));
+    fireEvent.change(input, { target: { value: 'ABC' } });
+    pressEnter(input);
+    expect(element(document.body, '#coupon-redeem-error').textContent).toContain('请输入 12 位券码');
+
+    fireEvent.change(input, { target: { value: 'ABCD2345EFGH' } });
+    pressEnter(input);
+    await waitFor(() => expect(element(document.body, '#coupon-redeem-refusal').textContent).toBe('满减券和折扣券请在门店收银时随消费使用'));
+    expect(element<HTMLButtonElement>(document.body, '#coupon-redeem-submit').disabled).toBe(true);
+
+    scanned = couponAtTill(giftCoupon());
+    fireEvent.change(input, { target: { value: 'GIFT2345MNPQ' } });
+    fireEvent.click(element(document.body, '#coupon-redeem-resolve'));
+    await waitFor(() => expect(element<HTMLButtonElement>(document.body, '#coupon-redeem-submit').disabled).toBe(false));
+    fireEvent.click(element(document.body, '#coupon-redeem-submit'));
+    await waitFor(() => expect(element(document.body, '#coupon-redeem-error').textContent).toContain('该券仅限周一至周五使用'));
+    expect(document.querySelector('#coupon-redeem-result')).toBeNull();
+  });
+
+  it('has an admin name the store a coupon is redeemed in', async () => {
+    signInAs('admin');
+    serve([], (request) => {
+      if (request === `POST ${COUPON_RESOLVE_URL}`) return jsonResponse(200, couponAtTill(giftCoupon()));
+      if (request === `POST ${COUPON_REDEEM_URL}`) return jsonResponse(200, giftCoupon({ status: 'used' }));
+      return jsonResponse(500, {});
+    });
+    renderRedemptions();
+
+    const input = await waitFor(() => element<HTMLInputElement>(document.body, '#coupon-redeem-code'));
+    fireEvent.change(input, { target: { value: 'GIFT2345MNPQ' } });
+    pressEnter(input);
+    fireEvent.click(await waitFor(() => element(document.body, '#coupon-redeem-submit')));
+    expect((await waitFor(() => element(document.body, '#coupon-redeem-error'))).textContent).toContain('请先选择核销门店');
+
+    fireEvent.mouseDown(element(document.body, '.ant-select:has(#coupon-redeem-store)'));
+    fireEvent.click(await waitFor(() => element(document.body, '.ant-select-item-option[title="北京国贸店（北京）"]')));
+    fireEvent.click(element(document.body, '#coupon-redeem-submit'));
+    await waitFor(() => element(document.body, '#coupon-redeem-result'));
+    expect(bodyOf(fetchMock, 'POST', COUPON_REDEEM_URL)).toEqual({ code: 'GIFT2345MNPQ', storeId: 'store-2' });
   });
 
   it('is refused to marketers', async () => {

@@ -1,7 +1,7 @@
 import { GiftOutlined } from '@ant-design/icons';
 import type { RedemptionStatus, RedemptionView } from '@glow/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Input, Modal, Result, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Input, Modal, Result, Row, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { cancelRedemption, listRedemptions, loyaltyTillKeys, pickUpRedemption, type RedemptionSearch } from '../../api/loyalty-till.service';
@@ -9,6 +9,7 @@ import { useCan } from '../../auth/permissions';
 import { EMPTY, formatDateTime } from '../../shared/format';
 import { memberName, REDEMPTION_STATUS_COLORS, REDEMPTION_STATUS_LABELS, REDEMPTION_STATUSES, REWARD_KIND_LABELS } from '../../shared/loyalty-till-labels';
 import { TillStorePicker, useTillStore } from '../../shared/till-store-picker';
+import { CouponRedeemBox } from './coupon-redeem.box';
 import { cancelReasonProblem, normalizePickupCode, PICKUP_CODE_PATTERN, REASON_MAX } from './redemption-rules';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -66,7 +67,7 @@ function PickupBox({ onFulfilled }: { onFulfilled: () => Promise<void> }) {
 
   const fulfilled = pickup.data;
   return (
-    <Card id="pickup-box" size="small" title={<span><GiftOutlined /> 兑换核销</span>}>
+    <Card id="pickup-box" size="small" title={<span><GiftOutlined /> 兑换核销</span>} style={{ height: '100%' }}>
       <Flex vertical gap={12}>
         <Flex gap={8} wrap align="center">
           {!store.choice.fixed && <TillStorePicker id="pickup-store" till={store} />}
@@ -155,6 +156,8 @@ function CancelModal({ redemption, onClose, onCancelled }: { redemption: Redempt
 
 export function RedemptionPage() {
   const allowed = useCan('redemption:fulfil');
+  // Gift and service coupons are used in store like a purchase: whoever records purchases redeems them.
+  const canUseCoupons = useCan('order:record');
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
@@ -253,7 +256,16 @@ export function RedemptionPage() {
 
   return (
     <Flex vertical gap={16} id="redemption-page">
-      <PickupBox onFulfilled={refresh} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={canUseCoupons ? 12 : 24}>
+          <PickupBox onFulfilled={refresh} />
+        </Col>
+        {canUseCoupons && (
+          <Col xs={24} xl={12}>
+            <CouponRedeemBox />
+          </Col>
+        )}
+      </Row>
       <Card title="兑换记录">
         <Flex vertical gap={16}>
           <Flex gap={12} wrap align="center">
