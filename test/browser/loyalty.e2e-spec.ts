@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { RewardView } from '@glow/contracts';
-import type { Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
-import { openBrowser, shot } from '../support/browser';
+import { mpShot, openBrowser, shot } from '../support/browser';
 import { as } from '../support/skin';
 import { consoleLogin, joinInMiniProgram } from '../support/miniprogram';
 import { e2eDataSource, startStack, type Stack } from '../support/stack';
@@ -10,25 +9,6 @@ import { api, staffLogin } from '../support/wechat-user';
 
 const ROOT = join(__dirname, '..', '..');
 const H5 = (stack: Stack, path: string) => `${stack.apiUrl}/h5/#${path}`;
-
-/** Taro's H5 router slides pages in; wait until the page fits the phone's width again before a screenshot. */
-async function mpShot(page: Page, name: string): Promise<void> {
-  const fits = () => document.documentElement.scrollWidth <= window.innerWidth;
-  const settled = await page.waitForFunction(fits, undefined, { timeout: 5_000 }).then(
-    () => true,
-    () => false,
-  );
-  if (!settled) {
-    const wide = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('body *')]
-        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-        .slice(0, 5)
-        .map((e) => `${e.tagName.toLowerCase()}#${e.id}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)}`),
-    );
-    throw new Error(`${name}: the page is wider than the phone (${await page.evaluate(() => document.documentElement.scrollWidth)}px): ${wide.join(', ')}`);
-  }
-  await shot(page, name);
-}
 
 describe('A member earns points at the till with the member code and redeems a reward the advisor hands over', () => {
   let stack: Stack;

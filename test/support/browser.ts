@@ -24,3 +24,22 @@ export async function openBrowser(viewport: { width: number; height: number }): 
 export function shot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** Taro's H5 router slides pages in; wait until the page fits the phone's width again before a screenshot. */
+export async function mpShot(page: Page, name: string): Promise<void> {
+  const fits = () => document.documentElement.scrollWidth <= window.innerWidth;
+  const settled = await page.waitForFunction(fits, undefined, { timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!settled) {
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('body *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 5)
+        .map((e) => `${e.tagName.toLowerCase()}#${e.id}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)}`),
+    );
+    throw new Error(`${name}: the page is wider than the phone (${await page.evaluate(() => document.documentElement.scrollWidth)}px): ${wide.join(', ')}`);
+  }
+  await shot(page, name);
+}

@@ -17,7 +17,7 @@ import { Member } from '../member/member.entity';
 @Check('ck_coupon_template_stock', `(total_stock IS NULL AND remaining IS NULL) OR (remaining BETWEEN 0 AND total_stock)`)
 @Check(
   'ck_coupon_template_validity',
-  `(validity_kind = 'fixed' AND valid_from IS NOT NULL AND valid_until > valid_from) OR (validity_kind = 'relative' AND valid_days > 0)`,
+  `(validity_kind = 'fixed' AND valid_until IS NOT NULL AND (valid_from IS NULL OR valid_until > valid_from)) OR (validity_kind = 'relative' AND valid_days > 0)`,
 )
 @Check('ck_coupon_template_amounts', `min_spend_fen >= 0 AND cost_fen >= 0 AND per_member_limit > 0`)
 @Index('uq_coupon_template_code', ['code'], { unique: true })

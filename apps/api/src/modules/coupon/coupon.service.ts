@@ -101,11 +101,14 @@ export class CouponService {
     const code = toCouponCode(randomBytes(COUPON_CODE_RANDOM_BYTES));
     let made: { id: string; created_at: Date };
     try {
-      // `claim_coupon` (migration "coupons") takes the stock, the member's count and writes the coupon in one
-      // statement, raising `coupon-claim:stock|limit` (which rolls the statement back) when either is gone.
-      const [row] = await this.db.query<{ coupon_id: string; coupon_created_at: Date }[]>(`SELECT * FROM claim_coupon($1, $2, $3, $4, $5, $6)`, [
+      // `claim_coupon` (migration "coupons") counts the claim against the member's limit, writes the coupon and takes
+      // the stock last, in one statement, raising `coupon-claim:limit|stock` (which rolls it all back) when either is gone.
+      // The limit comes from the cached template; it cannot change once the template is live, and the statement
+      // checks it against the row.
+      const [row] = await this.db.query<{ coupon_id: string; coupon_created_at: Date }[]>(`SELECT * FROM claim_coupon($1, $2, $3, $4, $5, $6, $7)`, [
         t.id,
         memberId,
+        t.per_member_limit,
         code,
         issueKey,
         validity.validFrom,
@@ -241,6 +244,8 @@ export class CouponService {
 
   /** Every coupon of a member, newest first (staff: the till and the member page). */
   async ofMember(memberId: string): Promise<MemberCouponView[]> {
+    const [member] = await this.db.query<unknown[]>(`SELECT 1 FROM member WHERE id = $1 AND deleted_at IS NULL`, [memberId]);
+    if (!member) throw new CouponException(ErrorCode.MemberNotFound);
     const rows = await this.db.query<CouponRow[]>(`${COUPON_SELECT} WHERE c.member_id = $1 ORDER BY c.created_at DESC LIMIT 200`, [memberId]);
     return this.views(rows);
   }

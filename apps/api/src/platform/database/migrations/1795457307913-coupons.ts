@@ -5,7 +5,7 @@ export class Coupons1795457307913 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "payment_notification" ("id" character varying(64) NOT NULL, "event_type" character varying(40) NOT NULL, "out_trade_no" character varying(32), "resource" jsonb NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_ae851104ce3761a083209783d81" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE TABLE "coupon_template" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "code" character varying(40) NOT NULL, "name" character varying(30) NOT NULL, "description" character varying(300) NOT NULL DEFAULT '', "kind" character varying(12) NOT NULL, "status" character varying(8) NOT NULL DEFAULT 'draft', "amount_off_fen" integer, "percent_off" smallint, "max_discount_fen" integer, "gift_sku" character varying(32), "service_code" character varying(32), "min_spend_fen" integer NOT NULL DEFAULT '0', "scope_kind" character varying(12) NOT NULL DEFAULT 'all', "scope_values" text array NOT NULL DEFAULT '{}', "exclude_skus" text array NOT NULL DEFAULT '{}', "validity_kind" character varying(8) NOT NULL, "valid_from" TIMESTAMP WITH TIME ZONE, "valid_until" TIMESTAMP WITH TIME ZONE, "valid_days" smallint, "weekdays" smallint array NOT NULL DEFAULT '{}', "hours_from" character varying(5), "hours_until" character varying(5), "total_stock" integer, "remaining" integer, "per_member_limit" smallint NOT NULL DEFAULT '1', "claimable" boolean NOT NULL DEFAULT false, "stacking" character varying(10) NOT NULL DEFAULT 'exclusive', "stack_group" character varying(20), "cost_fen" integer NOT NULL DEFAULT '0', "published_at" TIMESTAMP WITH TIME ZONE, "ended_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_coupon_template_amounts" CHECK (min_spend_fen >= 0 AND cost_fen >= 0 AND per_member_limit > 0), CONSTRAINT "ck_coupon_template_validity" CHECK ((validity_kind = 'fixed' AND valid_from IS NOT NULL AND valid_until > valid_from) OR (validity_kind = 'relative' AND valid_days > 0)), CONSTRAINT "ck_coupon_template_stock" CHECK ((total_stock IS NULL AND remaining IS NULL) OR (remaining BETWEEN 0 AND total_stock)), CONSTRAINT "ck_coupon_template_value" CHECK ((kind = 'amount_off' AND amount_off_fen > 0) OR (kind = 'percent_off' AND percent_off BETWEEN 1 AND 99)
+    await queryRunner.query(`CREATE TABLE "coupon_template" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "code" character varying(40) NOT NULL, "name" character varying(30) NOT NULL, "description" character varying(300) NOT NULL DEFAULT '', "kind" character varying(12) NOT NULL, "status" character varying(8) NOT NULL DEFAULT 'draft', "amount_off_fen" integer, "percent_off" smallint, "max_discount_fen" integer, "gift_sku" character varying(32), "service_code" character varying(32), "min_spend_fen" integer NOT NULL DEFAULT '0', "scope_kind" character varying(12) NOT NULL DEFAULT 'all', "scope_values" text array NOT NULL DEFAULT '{}', "exclude_skus" text array NOT NULL DEFAULT '{}', "validity_kind" character varying(8) NOT NULL, "valid_from" TIMESTAMP WITH TIME ZONE, "valid_until" TIMESTAMP WITH TIME ZONE, "valid_days" smallint, "weekdays" smallint array NOT NULL DEFAULT '{}', "hours_from" character varying(5), "hours_until" character varying(5), "total_stock" integer, "remaining" integer, "per_member_limit" smallint NOT NULL DEFAULT '1', "claimable" boolean NOT NULL DEFAULT false, "stacking" character varying(10) NOT NULL DEFAULT 'exclusive', "stack_group" character varying(20), "cost_fen" integer NOT NULL DEFAULT '0', "published_at" TIMESTAMP WITH TIME ZONE, "ended_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_coupon_template_amounts" CHECK (min_spend_fen >= 0 AND cost_fen >= 0 AND per_member_limit > 0), CONSTRAINT "ck_coupon_template_validity" CHECK ((validity_kind = 'fixed' AND valid_until IS NOT NULL AND (valid_from IS NULL OR valid_until > valid_from)) OR (validity_kind = 'relative' AND valid_days > 0)), CONSTRAINT "ck_coupon_template_stock" CHECK ((total_stock IS NULL AND remaining IS NULL) OR (remaining BETWEEN 0 AND total_stock)), CONSTRAINT "ck_coupon_template_value" CHECK ((kind = 'amount_off' AND amount_off_fen > 0) OR (kind = 'percent_off' AND percent_off BETWEEN 1 AND 99)
    OR (kind = 'gift' AND gift_sku IS NOT NULL) OR (kind = 'service' AND service_code IS NOT NULL)), CONSTRAINT "ck_coupon_template_status" CHECK (status IN ('draft', 'active', 'paused', 'ended')), CONSTRAINT "ck_coupon_template_kind" CHECK (kind IN ('amount_off', 'percent_off', 'gift', 'service')), CONSTRAINT "PK_9de09b3abc3fc0f185330f95ce1" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "ix_coupon_template_status" ON "coupon_template"  ("status", "claimable") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_coupon_template_code" ON "coupon_template"  ("code") `);
@@ -26,33 +26,35 @@ export class Coupons1795457307913 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "member_coupon" ADD CONSTRAINT "FK_0a67f4cdc9df44d1948436fbe73" FOREIGN KEY ("template_id") REFERENCES "coupon_template"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "member_coupon" ADD CONSTRAINT "FK_82dc60ee873a205b975a4ba551a" FOREIGN KEY ("member_id") REFERENCES "member"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
 
-    // One claim in one statement: stock, the member's count and the coupon, or nothing (see CouponService.claim).
-    await queryRunner.query(`CREATE FUNCTION claim_coupon(p_template uuid, p_member uuid, p_code varchar, p_key varchar, p_from timestamptz, p_until timestamptz)
+    // One claim in one statement: the member's count, the coupon and the stock, or nothing (see CouponService.claim).
+    // The template's stock row is what every claimant queues on, so it is taken last and held only until commit.
+    await queryRunner.query(`CREATE FUNCTION claim_coupon(p_template uuid, p_member uuid, p_limit int, p_code varchar, p_key varchar, p_from timestamptz, p_until timestamptz)
       RETURNS TABLE (coupon_id uuid, coupon_created_at timestamptz) LANGUAGE plpgsql AS $fn$
       DECLARE
-        v_limit smallint;
+        v_id uuid;
+        v_created timestamptz;
       BEGIN
-        -- Claims of one template queue on its row; not waiting for the WAL flush keeps that queue short. A crash can
-        -- forget the last moment of claims, but stock, count and coupon together, so nothing is ever oversold.
+        -- Not waiting for the WAL flush keeps the queue on the stock row short. A crash can forget the last moment of
+        -- claims, but count, coupon and stock together, so nothing is ever oversold.
         PERFORM set_config('synchronous_commit', 'off', true);
-        UPDATE coupon_template SET remaining = remaining - 1
-         WHERE id = p_template AND status = 'active' AND claimable AND remaining > 0
-           AND EXISTS (SELECT 1 FROM member WHERE id = p_member AND deleted_at IS NULL)
-        RETURNING per_member_limit INTO v_limit;
-        IF NOT FOUND THEN RAISE EXCEPTION 'coupon-claim:stock' USING ERRCODE = 'P0001'; END IF;
         INSERT INTO coupon_claim_count (template_id, member_id, claimed) VALUES (p_template, p_member, 1)
         ON CONFLICT (template_id, member_id) DO UPDATE SET claimed = coupon_claim_count.claimed + 1
-         WHERE coupon_claim_count.claimed < v_limit;
+         WHERE coupon_claim_count.claimed < p_limit;
         IF NOT FOUND THEN RAISE EXCEPTION 'coupon-claim:limit' USING ERRCODE = 'P0001'; END IF;
-        RETURN QUERY INSERT INTO member_coupon (template_id, member_id, code, source, issue_key, valid_from, valid_until)
-          VALUES (p_template, p_member, p_code, 'claim', p_key, p_from, p_until)
-          RETURNING id, created_at;
+        INSERT INTO member_coupon (template_id, member_id, code, source, issue_key, valid_from, valid_until)
+        VALUES (p_template, p_member, p_code, 'claim', p_key, p_from, p_until)
+        RETURNING id, created_at INTO v_id, v_created;
+        UPDATE coupon_template SET remaining = remaining - 1
+         WHERE id = p_template AND status = 'active' AND claimable AND remaining > 0 AND per_member_limit = p_limit
+           AND EXISTS (SELECT 1 FROM member WHERE id = p_member AND deleted_at IS NULL);
+        IF NOT FOUND THEN RAISE EXCEPTION 'coupon-claim:stock' USING ERRCODE = 'P0001'; END IF;
+        RETURN QUERY SELECT v_id, v_created;
       END
       $fn$`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP FUNCTION claim_coupon(uuid, uuid, varchar, varchar, timestamptz, timestamptz)`);
+    await queryRunner.query(`DROP FUNCTION claim_coupon(uuid, uuid, int, varchar, varchar, timestamptz, timestamptz)`);
     await queryRunner.query(`ALTER TABLE "member_coupon" DROP CONSTRAINT "FK_82dc60ee873a205b975a4ba551a"`);
     await queryRunner.query(`ALTER TABLE "member_coupon" DROP CONSTRAINT "FK_0a67f4cdc9df44d1948436fbe73"`);
     await queryRunner.query(`ALTER TABLE "order_refund" DROP CONSTRAINT "ck_order_refund_payment"`);
