@@ -101,7 +101,7 @@ describe(QuestionnaireEditorPage.name, () => {
     expect(bodyOf(fetchMock, 'POST', LIST_URL)).toEqual({ title: '肌肤状况自测', description: '约 2 分钟', definition });
 
     // The new questionnaire opens under its id, with the API's problems listed in words staff read.
-    const alert = await waitFor(() => element(document.body, '#questionnaire-problems'));
+    const alert = await waitFor(() => element(document.body, '#questionnaire-problems'), { timeout: 5000 });
     expect(alert.textContent).toContain('草稿还有 1 个问题，处理后才能发布');
     expect(alert.textContent).toContain('第1题 · 选项b · 选项文字：选项文字不能与其他选项重复');
     expect(element<HTMLButtonElement>(document.body, '#questionnaire-publish').disabled).toBe(true);
