@@ -1,3 +1,5 @@
+// page.evaluate callbacks below run in the browser, so this file also sees the DOM types.
+/// <reference lib="dom" />
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
