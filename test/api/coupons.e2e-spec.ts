@@ -234,6 +234,43 @@ describe('Coupons: templates, claim center, wallet, the till and online checkout
       const both = await api(stack).post('/api/coupons/quote').set(as(m.token)).send({ items: [{ sku: sku.skincare, quantity: 2 }], couponIds: [small.id, big.id] });
       expect([both.status, both.body.code, both.body.message]).toEqual([409, 'COUPON_NOT_APPLICABLE', '该券不能与其他优惠券同时使用']);
     });
+
+    it('days, hours, groups, services and lapsed coupons are each refused with their own reason', async () => {
+      const m = await newMember(stack);
+      const now = new Date(Date.now() + 8 * 3600_000); // business time, Asia/Shanghai
+      const otherDay = ((now.getUTCDay() + 2) % 7) + 1; // ISO weekday that is not today
+      const hour = now.getUTCHours();
+      const window = hour < 12 ? { hoursFrom: '20:00', hoursUntil: '21:00' } : { hoursFrom: '06:00', hoursUntil: '07:00' };
+      const wrongDay = await claimed(m, (await live({ name: '周末专享', amountOffFen: 500, minSpendFen: 0, validity: { weekdays: [otherDay] } })).id);
+      const wrongHour = await claimed(m, (await live({ name: '限时', amountOffFen: 500, minSpendFen: 0, validity: window })).id);
+      const service = await claimed(m, (await live({ name: '免费检测', kind: 'service', amountOffFen: null, serviceCode: 'SKIN-TEST', minSpendFen: 0 })).id);
+      const groupA = await claimed(m, (await live({ name: '叠加甲', amountOffFen: 300, minSpendFen: 0, stacking: 'stackable', stackGroup: 'g1' })).id);
+      const groupB = await claimed(m, (await live({ name: '叠加乙', amountOffFen: 200, minSpendFen: 0, stacking: 'stackable', stackGroup: 'g1' })).id);
+      const quote = (await api(stack).post('/api/coupons/quote').set(as(m.token)).send({ items: [{ sku: sku.skincare, quantity: 1 }] }).expect(200)).body as CouponQuote;
+      const outcome = (id: string) => must(quote.options.find((o) => o.coupon.id === id), 'option').outcome;
+      expect([outcome(wrongDay.id), outcome(wrongHour.id), outcome(service.id)]).toEqual(['wrong-day', 'wrong-hour', 'service-only']);
+      const pair = await api(stack).post('/api/coupons/quote').set(as(m.token)).send({ items: [{ sku: sku.skincare, quantity: 1 }], couponIds: [groupA.id, groupB.id] });
+      expect([pair.status, pair.body.code, pair.body.message]).toEqual([409, 'COUPON_NOT_APPLICABLE', '同组优惠券每单限用一张']);
+      await db.query(`UPDATE member_coupon SET valid_from = now() - interval '2 days', valid_until = now() - interval '1 minute' WHERE id = $1`, [groupA.id]);
+      const lapsed = await purchase(m, { items: [{ sku: sku.skincare, quantity: 1 }], couponCodes: [groupA.code] });
+      expect([lapsed.status, lapsed.body.code, lapsed.body.message]).toEqual([409, 'COUPON_NOT_APPLICABLE', '优惠券已过期']);
+    });
+  });
+
+  describe('the shop and the staff views', () => {
+    it('members browse active products by category; staff list a member’s coupons from any store', async () => {
+      const m = await newMember(stack);
+      const page = (await api(stack).get('/api/shop/products?category=makeup&pageSize=5').set(as(m.token)).expect(200)).body as Paged<{ sku: string; category: string; priceFen: number }>;
+      expect(page.items.length).toBeGreaterThan(0);
+      expect(page.items.every((p) => p.category === 'makeup' && p.priceFen > 0)).toBe(true);
+      expect((await api(stack).get('/api/shop/products').set(as(advisorSh))).status).toBe(403);
+      const c = await claimed(m, (await live()).id);
+      const [{ id: gz01 }] = await db.query(`SELECT id FROM store WHERE code = 'GZ01'`);
+      await db.query(`UPDATE member SET store_id = $2 WHERE id = $1`, [m.id, gz01]);
+      const listed = (await api(stack).get(`/api/staff/members/${m.id}/coupons`).set(as(advisorSh)).expect(200)).body as MemberCouponView[];
+      expect(listed.map((x) => x.id)).toEqual([c.id]);
+      expect((await api(stack).get(`/api/staff/members/${m.id}/coupons`).set(as(m.token))).status).toBe(403);
+    });
   });
 
   describe('in store', () => {
@@ -402,6 +439,10 @@ describe('Coupons: templates, claim center, wallet, the till and online checkout
       expect(body.payment).toMatchObject({ package: expect.stringMatching(/^prepay_id=/), signType: 'RSA', appId: stack.config.wechatAppId });
       expect(await statusOf(c.id)).toBe('held');
       expect((await wallet(m))[0]).toMatchObject({ id: c.id, status: 'held' });
+      // Paying later (继续支付) gets parameters for the same WeChat Pay order.
+      const again = (await api(stack).post(`/api/orders/mine/${body.order.id}/payment`).set(as(m.token)).expect(200)).body as CheckoutResponse;
+      expect(again.payment?.package).toBe(body.payment?.package);
+      expect((await api(stack).post(`/api/orders/mine/${body.order.id}/payment`).set(as((await newMember(stack)).token))).status).toBe(404);
       expect((await pay(body.order.orderNo)).statusCode).toBe(200);
       const paid = await until(() => order(m, body.order.id), (o) => o.status === 'paid');
       expect(paid).toMatchObject({ status: 'paid', points: { earned: Math.floor((sku.skincarePrice - 3000) / 100), status: 'pending' } });
