@@ -1,6 +1,5 @@
-import type { CouponFace, CouponTemplateCounters, CouponTemplateView, MemberCouponView } from '@glow/contracts';
+import type { CouponFace, CouponSource, CouponStatus, CouponTemplateCounters, CouponTemplateStatus, CouponTemplateView, MemberCouponView } from '@glow/contracts';
 import { type CouponRules, couponFace, PRODUCT_CATEGORY_LABELS, type WalletCoupon } from '@glow/domain';
-import type { CouponSource, CouponStatus, CouponTemplateStatus } from '@glow/contracts';
 
 /** A `coupon_template` row as SQL returns it. */
 export interface TemplateRow {
@@ -37,7 +36,7 @@ export interface TemplateRow {
   updated_at: Date;
 }
 
-/** A `member_coupon` row joined with its template's columns (prefixed `t_` where they clash). */
+/** A `member_coupon` row with its template's row as one JSON column (`COUPON_SELECT`). */
 export interface CouponRow {
   id: string;
   template_id: string;

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type OrderView, type Paged, type RefundOrderDto, type StaffOrderQuery, type StorePurchaseDto } from '@glow/contracts';
 import { businessDate, type EarnLine, formatYuan, splitDiscount } from '@glow/domain';
@@ -10,7 +10,6 @@ import { LoyaltyService } from '../loyalty/loyalty.service';
 import { MemberCodeService } from '../loyalty/member-code.service';
 import { CouponService } from '../coupon/coupon.service';
 import { WechatPayClient } from '../../platform/wechat/wechat-pay.client';
-import { Logger } from '@nestjs/common';
 import { OrderException } from './order.exception';
 
 export interface Line {
