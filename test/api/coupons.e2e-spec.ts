@@ -270,6 +270,8 @@ describe('Coupons: templates, claim center, wallet, the till and online checkout
       const listed = (await api(stack).get(`/api/staff/members/${m.id}/coupons`).set(as(advisorSh)).expect(200)).body as MemberCouponView[];
       expect(listed.map((x) => x.id)).toEqual([c.id]);
       expect((await api(stack).get(`/api/staff/members/${m.id}/coupons`).set(as(m.token))).status).toBe(403);
+      const nobody = await api(stack).get('/api/staff/members/00000000-0000-4000-8000-000000000000/coupons').set(as(advisorSh));
+      expect([nobody.status, nobody.body.code]).toEqual([404, 'MEMBER_NOT_FOUND']);
     });
   });
 

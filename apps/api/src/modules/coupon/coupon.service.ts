@@ -207,6 +207,12 @@ export class CouponService {
     return { view: await this.viewOf(couponId), created };
   }
 
+  /** For staff reading a member's coupons by id: an id that names nobody is a 404, not an empty list. */
+  async assertMember(memberId: string): Promise<void> {
+    const [member] = await this.db.query<unknown[]>(`SELECT 1 FROM member WHERE id = $1`, [memberId]);
+    if (!member) throw new CouponException(ErrorCode.MemberNotFound);
+  }
+
   async templateExists(code: string): Promise<boolean> {
     const [row] = await this.db.query<unknown[]>(`SELECT 1 FROM coupon_template WHERE code = $1 AND status <> 'ended'`, [code]);
     return row !== undefined;
@@ -242,10 +248,8 @@ export class CouponService {
     return (await this.views([row]))[0];
   }
 
-  /** Every coupon of a member, newest first (staff: the till and the member page). */
+  /** Every coupon of a member, newest first (the till, the member page, the portrait and the export). */
   async ofMember(memberId: string): Promise<MemberCouponView[]> {
-    const [member] = await this.db.query<unknown[]>(`SELECT 1 FROM member WHERE id = $1 AND deleted_at IS NULL`, [memberId]);
-    if (!member) throw new CouponException(ErrorCode.MemberNotFound);
     const rows = await this.db.query<CouponRow[]>(`${COUPON_SELECT} WHERE c.member_id = $1 ORDER BY c.created_at DESC LIMIT 200`, [memberId]);
     return this.views(rows);
   }

@@ -84,7 +84,8 @@ export class StaffCouponController {
   @Roles(...ALL_STAFF)
   @Get('members/:id/coupons')
   @ApiOperation({ summary: 'A member’s coupons, newest first. Coupons are brand-wide, so any store’s till may list them (not only the member’s own store)' })
-  memberCoupons(@Param('id', memberId) id: string): Promise<MemberCouponView[]> {
+  async memberCoupons(@Param('id', memberId) id: string): Promise<MemberCouponView[]> {
+    await this.coupons.assertMember(id);
     return this.coupons.ofMember(id);
   }
 
