@@ -1,3 +1,5 @@
+import { configure } from '@testing-library/dom';
+
 // antd reads media queries (responsive grid, Sider breakpoints), which jsdom does not implement.
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
@@ -65,3 +67,9 @@ console.error = (...args: unknown[]) => {
   if (typeof first === 'object' && first !== null && (first as { message?: unknown }).message === 'Could not parse CSS stylesheet') return;
   forwardError(...args);
 };
+
+// antd pages render slowly in jsdom, and CI runs the tests beside PostgreSQL and the other projects: a page that
+// renders in 300 ms here took over a second there. Waiting up to five seconds by default keeps the specs about what
+// the page shows, not about how busy the machine is. (Configured through @testing-library/dom: importing
+// @testing-library/react here, before jest's globals exist, would turn off its cleanup between tests.)
+configure({ asyncUtilTimeout: 5_000 });

@@ -242,8 +242,8 @@ describe(MemberDetailPage.name, () => {
     // The points card's tables and tabs are many antd styles: keep them out of jsdom's style matching.
     renderPage(`/members/${MEMBER_ID}`, '/members/:id', <MemberDetailPage />, {}, { detachStyles: true });
 
-    // The points are read after the portrait has rendered; on a busy machine that takes more than waitFor's second.
-    const ledger = await waitFor(() => element(document.body, '#member-points #points-ledger'), { timeout: 5_000 });
+    // The points are read after the portrait has rendered, beside the coupons card; on a busy machine (CI runs four projects' tests at once) that took over five seconds in jsdom.
+    const ledger = await waitFor(() => element(document.body, '#member-points #points-ledger'), { timeout: 15_000 });
     expect(Array.from(ledger.querySelectorAll('.points-entry-label')).map((label) => label.textContent)).toEqual(['消费获得', '积分兑换', '期初积分']);
     expect(within(element(document.body, '#member-points')).getByText('调整积分')).not.toBeNull();
   });
