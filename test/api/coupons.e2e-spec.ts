@@ -457,6 +457,10 @@ describe('Coupons: templates, claim center, wallet, the till and online checkout
       await new Promise((r) => setTimeout(r, 300));
       const [{ n }] = await db.query(`SELECT COUNT(*)::int AS n FROM points_entry WHERE ref_type = 'order' AND ref_id = $1 AND kind = 'earn'`, [body.order.id]);
       expect(n).toBe(1);
+      // The notification is kept as the payment's record, without the payer's openid.
+      const [kept] = await db.query(`SELECT resource FROM payment_notification WHERE id = $1`, [notificationId]);
+      expect(kept.resource).toMatchObject({ out_trade_no: body.order.orderNo, trade_state: 'SUCCESS' });
+      expect(kept.resource.payer).toBeUndefined();
       // The same checkout retried answers the same (now paid) order without payment parameters.
       const retried = await checkout(m, { items: [{ sku: sku.skincare, quantity: 1 }], couponIds: [c.id], idempotencyKey: k });
       expect([retried.status, retried.body.order.id, retried.body.payment]).toEqual([200, body.order.id, null]);

@@ -41,11 +41,14 @@ export class PaymentService {
           await this.orders.refundSettled(r.out_refund_no, r.refund_status, r.refund_id ?? null);
         }
       }
+      // Kept as the accounting record of the payment, without the payer's openid (personal data the order already links).
+      const kept = { ...n.resource };
+      delete kept['payer'];
       await this.db.query(`INSERT INTO payment_notification (id, event_type, out_trade_no, resource) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`, [
         n.id,
         n.eventType,
-        typeof n.resource['out_trade_no'] === 'string' ? n.resource['out_trade_no'] : null,
-        JSON.stringify(n.resource),
+        typeof kept['out_trade_no'] === 'string' ? kept['out_trade_no'] : null,
+        JSON.stringify(kept),
       ]);
       return 'handled';
     } catch (e) {
