@@ -139,7 +139,9 @@ export function templateView(t: TemplateRow, counters: Omit<CouponTemplateCounte
     stackGroup: t.stack_group,
     costFen: t.cost_fen,
     face: faceOf(t, names),
-    counters: { ...ZERO, ...counters, remaining: t.remaining },
+    counters: counters
+      ? { issued: counters.issued, claimed: counters.claimed, redeemed: counters.redeemed, expired: counters.expired, held: counters.held, revoked: counters.revoked, remaining: t.remaining }
+      : { ...ZERO, remaining: t.remaining },
     createdAt: t.created_at.toISOString(),
     updatedAt: t.updated_at.toISOString(),
   };
