@@ -84,10 +84,10 @@ export class CouponService {
   }
 
   /**
-   * Claims one coupon in one statement: the template's stock is taken by a conditional update, the member's count by a
-   * conditional upsert, and the coupon inserted only if both succeeded; a refusal rolls the statement back. The
-   * template's rules come from a short-lived cache (the statement re-checks status and stock), so a claim is one round
-   * trip. A retried idempotency key answers the coupon it already claimed.
+   * Claims one coupon in one statement: the member's count by a conditional upsert, the coupon row, and last the
+   * template's stock by a conditional update; a refusal rolls the whole statement back. The template's rules come from
+   * a short-lived cache (the statement re-checks status, stock and limit), so a claim is one round trip. A retried
+   * idempotency key answers the coupon it already claimed.
    */
   async claim(memberId: string, templateId: string, key: string): Promise<{ view: MemberCouponView; created: boolean }> {
     const issueKey = `claim:${memberId}:${key}`;
