@@ -453,8 +453,9 @@ describe('Coupons: templates, claim center, wallet, the till and online checkout
       const [{ id: notificationId }] = (
         (await stack.sandbox.inject({ method: 'GET', url: `/__control/pay/notifications?outTradeNo=${body.order.orderNo}` })).json() as { notifications: { id: string }[] }
       ).notifications;
-      await stack.sandbox.inject({ method: 'POST', url: `/__control/pay/notifications/${notificationId}/redeliver`, payload: {} });
-      await new Promise((r) => setTimeout(r, 300));
+      // The sandbox answers once the API has answered the re-delivery: acknowledged (204), so it was handled again.
+      const redelivered = await stack.sandbox.inject({ method: 'POST', url: `/__control/pay/notifications/${notificationId}/redeliver`, payload: {} });
+      expect((redelivered.json() as { status: number }).status).toBe(204);
       const [{ n }] = await db.query(`SELECT COUNT(*)::int AS n FROM points_entry WHERE ref_type = 'order' AND ref_id = $1 AND kind = 'earn'`, [body.order.id]);
       expect(n).toBe(1);
       // The notification is kept as the payment's record, without the payer's openid.

@@ -26,3 +26,4 @@ export * from './coupon/coupon-rules';
 export * from './coupon/coupon-validity';
 export * from './coupon/describe-coupon';
 export * from './coupon/coupon-code';
+export * from './order/order-no';

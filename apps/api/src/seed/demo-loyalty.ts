@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { businessDate, pointsSchedule, tierForSpend, type TierRung } from '@glow/domain';
+import { orderNumber, pointsSchedule, tierForSpend, type TierRung } from '@glow/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_LADDER } from '../modules/loyalty/loyalty.service';
 import type { SeedProgress } from './demo-seed';
@@ -83,7 +83,7 @@ async function seedMemberPurchases(
   for (const paidAt of dates) {
     const totalFen = (199 + randomInt(0, 2800)) * 100;
     const points = totalFen / 100;
-    const orderNo = `S${businessDate(paidAt).replaceAll('-', '')}${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
+    const orderNo = orderNumber('S', paidAt, randomInt(0, 100_000_000));
     const key = `demo:${orderNo}`;
     const [order] = await tx.query<{ id: string }[]>(
       `INSERT INTO sales_order (order_no, member_id, channel, status, store_id, advisor_id, receipt_no, subtotal_fen, discount_fen, total_fen, idempotency_key, paid_at, created_at)

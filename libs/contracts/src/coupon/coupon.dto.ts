@@ -19,9 +19,11 @@ import {
 import { IDEMPOTENCY_KEY_PATTERN } from '../loyalty/loyalty.dto';
 import type { OrderView } from '../order/order.dto';
 import {
+  COUPON_CODE_PATTERN,
   COUPON_KINDS,
   COUPON_SCOPE_KINDS,
   COUPON_STACKING,
+  COUPON_TEMPLATE_CODE_PATTERN,
   COUPON_VALIDITY_KINDS,
   type CouponKind,
   type CouponRefusal,
@@ -40,6 +42,8 @@ import {
 } from '@glow/domain';
 
 export {
+  COUPON_CODE_PATTERN,
+  COUPON_TEMPLATE_CODE_PATTERN,
   COUPON_KINDS,
   COUPON_REFUSALS,
   COUPON_SCOPE_KINDS,
@@ -65,10 +69,6 @@ export {
   type CouponSource,
   COUPON_SOURCE_LABELS,
 } from '@glow/domain';
-/** A template's business code, referenced by tiers (birthday coupon), rewards and campaigns. */
-export const COUPON_TEMPLATE_CODE_PATTERN = /^[A-Za-z0-9_-]{2,40}$/;
-/** A member coupon's code: 12 characters of an unambiguous alphabet, shown as text and QR in store. */
-export const COUPON_CODE_PATTERN = /^[A-Za-z0-9]{12}$/;
 /** Time of day, 24-hour `HH:mm`. */
 export const TIME_OF_DAY_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 

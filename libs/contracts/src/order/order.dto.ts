@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { COUPON_CODE_PATTERN } from '@glow/domain';
 import { IDEMPOTENCY_KEY_PATTERN, type PointsLotStatus } from '../loyalty/loyalty.dto';
 
 export const ORDER_CHANNELS = ['store', 'online'] as const;
@@ -80,7 +81,7 @@ export class StorePurchaseDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(5)
-  @Matches(/^[A-Za-z0-9]{12}$/, { each: true })
+  @Matches(COUPON_CODE_PATTERN, { each: true })
   couponCodes?: string[];
 
   @IsString()

@@ -30,3 +30,9 @@ export function toCouponCode(bytes: Uint8Array): string {
   }
   throw new RangeError(`Not enough usable random bytes for a ${COUPON_CODE_LENGTH}-character coupon code`);
 }
+
+/** A member coupon's code as typed at the till (any case; compare after upper-casing). */
+export const COUPON_CODE_PATTERN = /^[A-Za-z0-9]{12}$/;
+
+/** A template's business code, referenced by tiers (birthday coupon), rewards and campaigns. */
+export const COUPON_TEMPLATE_CODE_PATTERN = /^[A-Za-z0-9_-]{2,40}$/;

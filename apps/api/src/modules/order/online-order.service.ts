@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type CheckoutDto, type CheckoutResponse, ErrorCode, type OrderView } from '@glow/contracts';
-import { businessDate, type EarnLine, formatYuan } from '@glow/domain';
+import { type EarnLine, formatYuan, orderNumber } from '@glow/domain';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { WechatPayApiError, WechatPayClient, type WechatPayTransaction } from '../../platform/wechat/wechat-pay.client';
 import { WechatApiError } from '../../platform/wechat/wechat.exception';
@@ -48,7 +48,7 @@ export class OnlineOrderService {
     const [seen] = await this.db.query<{ id: string }[]>(`SELECT id FROM sales_order WHERE idempotency_key = $1`, [key]);
     if (seen) return { response: await this.payment(memberId, openid, seen.id), created: false };
     const priced = await this.coupons.pricedLines(dto.items);
-    const orderNo = `W${businessDate(new Date()).replaceAll('-', '')}${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
+    const orderNo = orderNumber('W', new Date(), randomInt(0, 100_000_000));
     let id: string;
     try {
       id = await this.db.transaction(async (tx) => {

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type OrderView, type Paged, type RefundOrderDto, type StaffOrderQuery, type StorePurchaseDto } from '@glow/contracts';
-import { businessDate, type EarnLine, formatYuan, splitDiscount } from '@glow/domain';
+import { type EarnLine, formatYuan, orderNumber, splitDiscount } from '@glow/domain';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { storeScopeOf, type StaffPrincipal } from '../../platform/auth/principal';
 import { CatalogService } from '../catalog/catalog.service';
@@ -51,7 +51,7 @@ export class OrderService {
     if (seen) return { view: await this.view(seen), created: false };
     const memberId = await this.codes.memberIdOf(dto.memberCode);
     const gross = await this.lines(dto);
-    const orderNo = `S${businessDate(new Date()).replaceAll('-', '')}${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
+    const orderNo = orderNumber('S', new Date(), randomInt(0, 100_000_000));
     const itemized = (dto.items?.length ?? 0) > 0;
     try {
       const id = await this.db.transaction(async (tx) => {
