@@ -114,7 +114,8 @@ describe('A member takes the skin test in the mini-program and their advisor see
       await mk.page.locator('#product-table tr[data-row-key]').first().waitFor();
       await shot(mk.page, 'catalog-1-products');
       await mk.page.locator('.ant-menu-item').filter({ hasText: '肤质问卷' }).click();
-      await mk.page.locator('tr[data-row-key]').first().click();
+      // The questionnaire table's own rows: a bare `tr[data-row-key]` could still match the product table leaving.
+      await mk.page.locator('#questionnaire-table tr[data-row-key]').first().click();
       await mk.page.locator('#questionnaire-editor').waitFor();
       await shot(mk.page, 'questionnaire-1-editor');
       expect(mk.errors).toEqual([]);
