@@ -21,3 +21,4 @@ export * from './appointment/appointment.dto';
 export * from './loyalty/loyalty.dto';
 export * from './order/order.dto';
 export * from './coupon/coupon.dto';
+export * from './campaign/campaign.dto';

@@ -27,3 +27,4 @@ export * from './coupon/coupon-validity';
 export * from './coupon/describe-coupon';
 export * from './coupon/coupon-code';
 export * from './order/order-no';
+export * from './campaign/campaign-vocabulary';

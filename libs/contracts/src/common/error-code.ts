@@ -103,6 +103,16 @@ export const ErrorCode = {
   CouponStateInvalid: 'COUPON_STATE_INVALID',
   OrderPaymentClosed: 'ORDER_PAYMENT_CLOSED',
   PaymentNotificationInvalid: 'PAYMENT_NOTIFICATION_INVALID',
+  SegmentInvalid: 'SEGMENT_INVALID',
+  SegmentNotFound: 'SEGMENT_NOT_FOUND',
+  SegmentInUse: 'SEGMENT_IN_USE',
+  CampaignInvalid: 'CAMPAIGN_INVALID',
+  CampaignNotFound: 'CAMPAIGN_NOT_FOUND',
+  CampaignLocked: 'CAMPAIGN_LOCKED',
+  CampaignStatusInvalid: 'CAMPAIGN_STATUS_INVALID',
+  MetricsSettingsInvalid: 'METRICS_SETTINGS_INVALID',
+  AnalyticsRangeInvalid: 'ANALYTICS_RANGE_INVALID',
+  SubscribeTemplateUnknown: 'SUBSCRIBE_TEMPLATE_UNKNOWN',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -208,6 +218,16 @@ export const ERRORS: Record<ErrorCode, { status: number; message: string }> = {
   COUPON_STATE_INVALID: { status: 409, message: '优惠券当前状态不能执行此操作' },
   ORDER_PAYMENT_CLOSED: { status: 409, message: '订单已关闭，不能再支付' },
   PAYMENT_NOTIFICATION_INVALID: { status: 401, message: '支付通知验签失败' },
+  SEGMENT_INVALID: { status: 400, message: '人群规则有误，请检查后重试' },
+  SEGMENT_NOT_FOUND: { status: 404, message: '人群不存在' },
+  SEGMENT_IN_USE: { status: 409, message: '该人群正被活动使用，无法删除' },
+  CAMPAIGN_INVALID: { status: 400, message: '活动配置有误，请检查后重试' },
+  CAMPAIGN_NOT_FOUND: { status: 404, message: '活动不存在' },
+  CAMPAIGN_LOCKED: { status: 409, message: '活动已启动，只能修改名称、预算和结束时间' },
+  CAMPAIGN_STATUS_INVALID: { status: 409, message: '活动当前状态不允许该操作' },
+  METRICS_SETTINGS_INVALID: { status: 400, message: '分层参数有误：分值区间须递增且为正数' },
+  ANALYTICS_RANGE_INVALID: { status: 400, message: '日期范围有误：开始日期须早于结束日期，且不超过两年' },
+  SUBSCRIBE_TEMPLATE_UNKNOWN: { status: 400, message: '未知的订阅消息模板' },
 };
 
 /** The JSON body of every error response. */

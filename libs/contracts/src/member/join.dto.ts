@@ -1,7 +1,8 @@
 import { IsDateString, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 
-export const GENDERS = ['female', 'male', 'unknown'] as const;
-export type Gender = (typeof GENDERS)[number];
+import { GENDERS, type Gender } from '@glow/domain';
+
+export { GENDERS, type Gender };
 
 /** Joining as a member: consent to a policy version, a phone code from `getPhoneNumber`, an optional profile. */
 export class JoinDto {

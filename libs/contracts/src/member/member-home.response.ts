@@ -1,3 +1,4 @@
+import type { SubscribeTemplateKey } from '@glow/domain';
 import type { Gender } from './join.dto';
 import type { MemberSessionResponse } from '../identity/session.response';
 import type { ProfileCompletenessView } from './privacy.dto';
@@ -49,4 +50,6 @@ export interface ClientConfigResponse {
   demoMode: boolean;
   sandboxUrl: string | null;
   appId: string;
+  /** WeChat subscribe-message template ids by purpose, for `wx.requestSubscribeMessage`. */
+  subscribeTemplates: Record<SubscribeTemplateKey, string>;
 }
