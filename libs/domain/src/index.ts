@@ -28,3 +28,8 @@ export * from './coupon/describe-coupon';
 export * from './coupon/coupon-code';
 export * from './order/order-no';
 export * from './campaign/campaign-vocabulary';
+export * from './campaign/segment-validate';
+export * from './campaign/segment-compile';
+export * from './campaign/segment-describe';
+export * from './campaign/member-metrics';
+export * from './campaign/campaign-rules';
