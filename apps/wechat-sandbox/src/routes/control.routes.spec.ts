@@ -22,6 +22,17 @@ describe('/__control', () => {
       expect(response.headers['access-control-allow-headers']).toContain('content-type');
     });
 
+    it('allows DELETE from a browser, which /__control/subscribe/faults uses', async () => {
+      const response = await sut.inject({
+        method: 'OPTIONS',
+        url: '/__control/subscribe/faults',
+        headers: { origin: 'http://localhost:10086', 'access-control-request-method': 'DELETE' },
+      });
+
+      expect(response.statusCode).toBe(204);
+      expect(response.headers['access-control-allow-methods']).toContain('DELETE');
+    });
+
     it('lets the browser read both successes and validation errors', async () => {
       const ok = await sut.inject({ method: 'POST', url: '/__control/login-code', payload: { openid: 'oAlice' } });
       const bad = await sut.inject({ method: 'POST', url: '/__control/login-code', payload: { openid: 42 } });

@@ -7,6 +7,7 @@ import {
   parseLoginCodeInput,
   parsePhoneCodeInput,
   parseSubscribeChoiceInput,
+  parseSubscribeFaultInput,
   parseSubscribeTemplateInput,
   parseUserInput,
   type Parsed,
@@ -38,7 +39,7 @@ export function registerControlRoutes(app: FastifyInstance, ctx: SandboxContext)
     const requested = request.headers['access-control-request-headers'];
     return reply
       .code(204)
-      .header('access-control-allow-methods', 'GET, POST, OPTIONS')
+      .header('access-control-allow-methods', 'GET, POST, DELETE, OPTIONS')
       .header('access-control-allow-headers', requested ?? 'content-type')
       .header('access-control-max-age', '600')
       .send();
@@ -106,9 +107,23 @@ export function registerControlRoutes(app: FastifyInstance, ctx: SandboxContext)
     const parsed = parseFaultInput(request.body);
     if (!parsed.ok) return badRequest(reply, parsed);
     const { endpoint, errcode, times } = parsed.value;
-    state.addFault(endpoint, errcode, times);
+    state.addFault(endpoint, { errcode }, times);
     return reply.code(201).send(parsed.value);
   });
+
+  // A WeChat outage as the API's subscribe-message sender sees it. These faults share the queue of
+  // `POST /faults` with endpoint message/subscribe/send, so GET and DELETE see the faults queued by either route.
+  app.post(`${CONTROL_PREFIX}/subscribe/faults`, async (request, reply) => {
+    const parsed = parseSubscribeFaultInput(request.body);
+    if (!parsed.ok) return badRequest(reply, parsed);
+    const { count, errcode, errmsg } = parsed.value;
+    state.addFault('message/subscribe/send', { errcode, errmsg }, count);
+    return reply.code(201).send({ count, errcode, errmsg: errmsg ?? null, remaining: state.pendingFaults('message/subscribe/send') });
+  });
+
+  app.get(`${CONTROL_PREFIX}/subscribe/faults`, async () => ({ remaining: state.pendingFaults('message/subscribe/send') }));
+
+  app.delete(`${CONTROL_PREFIX}/subscribe/faults`, async () => ({ cleared: state.clearFaults('message/subscribe/send'), remaining: 0 }));
 
   app.get<{ Querystring: QueryRecord }>(`${CONTROL_PREFIX}/calls`, async (request) => {
     const path = queryValue(request.query, 'path');

@@ -11,6 +11,7 @@ const COUNTRY_CODE_PATTERN = /^\d{1,4}$/;
 const MAX_FAULT_TIMES = 1000;
 const MAX_TEMPLATE_FIELDS = 20;
 const MAX_LABEL_LENGTH = 20;
+const MAX_ERRMSG_LENGTH = 200;
 
 class InputError extends Error {}
 
@@ -126,6 +127,21 @@ export function parseFaultInput(raw: unknown): Parsed<{ endpoint: FaultEndpoint;
       throw new InputError(`times must be an integer from 1 to ${MAX_FAULT_TIMES}`);
     }
     return { endpoint, errcode: Number(errcode), times: Number(times) };
+  });
+}
+
+/** A WeChat outage for subscribe/send: `count` calls answer `errcode` (default -1, WeChat's "system error"). */
+export function parseSubscribeFaultInput(raw: unknown): Parsed<{ count: number; errcode: number; errmsg: string | undefined }> {
+  return parse(() => {
+    const { count, errcode = -1, errmsg } = readBody(raw, ['count', 'errcode', 'errmsg']);
+    if (!Number.isInteger(count) || Number(count) < 1 || Number(count) > MAX_FAULT_TIMES) {
+      throw new InputError(`count must be an integer from 1 to ${MAX_FAULT_TIMES}`);
+    }
+    if (!Number.isInteger(errcode) || errcode === 0) throw new InputError('errcode must be a non-zero integer');
+    if (errmsg !== undefined && (typeof errmsg !== 'string' || errmsg.trim() === '' || errmsg.length > MAX_ERRMSG_LENGTH)) {
+      throw new InputError(`errmsg must be a non-blank string of at most ${MAX_ERRMSG_LENGTH} characters`);
+    }
+    return { count: Number(count), errcode: Number(errcode), errmsg };
   });
 }
 

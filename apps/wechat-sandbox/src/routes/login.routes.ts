@@ -20,7 +20,7 @@ export function registerLoginRoutes(app: FastifyInstance, ctx: SandboxContext): 
     if (queryValue(query, 'grant_type') !== 'authorization_code') return wechatError(40002);
 
     const fault = ctx.state.takeFault('jscode2session');
-    if (fault !== null) return wechatError(fault);
+    if (fault !== null) return wechatError(fault.errcode, fault.errmsg);
 
     const outcome = ctx.state.redeemLoginCode(code);
     if (!outcome.ok) return wechatError(outcome.errcode);

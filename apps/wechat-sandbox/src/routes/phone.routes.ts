@@ -14,7 +14,7 @@ export function registerPhoneRoutes(app: FastifyInstance, ctx: SandboxContext): 
     if (typeof code !== 'string' || (openid !== undefined && typeof openid !== 'string')) return wechatError(47001);
 
     const fault = ctx.state.takeFault('getuserphonenumber');
-    if (fault !== null) return wechatError(fault);
+    if (fault !== null) return wechatError(fault.errcode, fault.errmsg);
 
     const outcome = ctx.state.redeemPhoneCode(code, openid);
     if (!outcome.ok) return wechatError(outcome.errcode);

@@ -59,7 +59,7 @@ export function registerQrcodeRoutes(app: FastifyInstance, ctx: SandboxContext):
     if (typeof parsed === 'number') return wechatError(parsed);
 
     const fault = ctx.state.takeFault('getwxacodeunlimit');
-    if (fault !== null) return wechatError(fault);
+    if (fault !== null) return wechatError(fault.errcode, fault.errmsg);
 
     // With check_path on, WeChat only draws codes for pages of the released version.
     if (parsed.checkPath && !ctx.pages.includes(parsed.page)) return wechatError(41030);

@@ -441,6 +441,46 @@ describe(`POST ${SUBSCRIBE_SEND_PATH}`, () => {
       expect(await send(booking('oAlice'))).toMatchObject({ errcode: 0 });
       expect(await messages()).toHaveLength(1);
     });
+
+    it('fails the next count sends with -1 system error by default, keeping the credit and recording nothing', async () => {
+      await choose('oAlice', BOOKING, true);
+      const { status, json } = await postJson(sut, '/__control/subscribe/faults', { count: 2 });
+
+      expect(status).toBe(201);
+      expect(json).toEqual({ count: 2, errcode: -1, errmsg: null, remaining: 2 });
+      expect(await send(booking('oAlice'))).toEqual({ errcode: -1, errmsg: expect.stringMatching(/^system error, rid: /) });
+      expect(await getJson(sut, '/__control/subscribe/faults')).toEqual({ remaining: 1 });
+      expect(await send(booking('oAlice'))).toMatchObject({ errcode: -1 });
+      expect(await messages()).toEqual([]);
+      expect(await getJson(sut, '/__control/subscribe?openid=oAlice')).toEqual({
+        openid: 'oAlice',
+        subscriptions: [{ templateId: BOOKING, status: 'accept', credits: 1 }],
+      });
+
+      expect(await send(booking('oAlice'))).toEqual({ errcode: 0, errmsg: 'ok' });
+      expect(await getJson(sut, '/__control/subscribe/faults')).toEqual({ remaining: 0 });
+      expect(await messages()).toHaveLength(1);
+    });
+
+    it('answers the given errcode and errmsg, even to a user without credit', async () => {
+      await postJson(sut, '/__control/subscribe/faults', { count: 1, errcode: 45009, errmsg: 'reach max api daily quota limit' });
+
+      expect(await send(booking('oNobody'))).toEqual({ errcode: 45009, errmsg: expect.stringMatching(/^reach max api daily quota limit, rid: /) });
+      expect(await send(booking('oNobody'))).toMatchObject({ errcode: 40003 });
+    });
+
+    it('stops failing once the faults are cleared', async () => {
+      await choose('oAlice', BOOKING, true);
+      await postJson(sut, '/__control/subscribe/faults', { count: 1000 });
+      await send(booking('oAlice'));
+
+      const cleared = await sut.inject({ method: 'DELETE', url: '/__control/subscribe/faults' });
+
+      expect(cleared.statusCode).toBe(200);
+      expect(cleared.json()).toEqual({ cleared: 999, remaining: 0 });
+      expect(await getJson(sut, '/__control/subscribe/faults')).toEqual({ remaining: 0 });
+      expect(await send(booking('oAlice'))).toEqual({ errcode: 0, errmsg: 'ok' });
+    });
   });
 });
 
@@ -549,6 +589,45 @@ describe('/__control/subscribe', () => {
 
       expect(status).toBe(400);
       expect(json).toEqual({ error: expect.any(String) });
+    });
+  });
+
+  describe('/__control/subscribe/faults', () => {
+    it('counts the faults queued by POST /__control/faults for subscribe/send too, and clears them all', async () => {
+      await postJson(sut, '/__control/faults', { endpoint: 'message/subscribe/send', errcode: 45009, times: 2 });
+      await postJson(sut, '/__control/faults', { endpoint: 'jscode2session', errcode: -1 });
+      const { json } = await postJson(sut, '/__control/subscribe/faults', { count: 3, errcode: 40001, errmsg: 'invalid credential' });
+
+      expect(json).toEqual({ count: 3, errcode: 40001, errmsg: 'invalid credential', remaining: 5 });
+      expect((await sut.inject({ method: 'DELETE', url: '/__control/subscribe/faults' })).json()).toEqual({ cleared: 5, remaining: 0 });
+      expect(await getJson(sut, '/__control/subscribe/faults')).toEqual({ remaining: 0 });
+    });
+
+    it('forgets the faults on reset', async () => {
+      await postJson(sut, '/__control/subscribe/faults', { count: 5 });
+      await postJson(sut, '/__control/reset', {});
+
+      expect(await getJson(sut, '/__control/subscribe/faults')).toEqual({ remaining: 0 });
+    });
+
+    it.each([
+      { problem: 'no count', body: { errcode: -1 } },
+      { problem: 'count 0', body: { count: 0 } },
+      { problem: 'count above 1000', body: { count: 1001 } },
+      { problem: 'a fractional count', body: { count: 1.5 } },
+      { problem: 'a string count', body: { count: '3' } },
+      { problem: 'errcode 0', body: { count: 1, errcode: 0 } },
+      { problem: 'a string errcode', body: { count: 1, errcode: '-1' } },
+      { problem: 'a blank errmsg', body: { count: 1, errmsg: ' ' } },
+      { problem: 'a numeric errmsg', body: { count: 1, errmsg: 500 } },
+      { problem: 'an unknown field', body: { count: 1, times: 2 } },
+      { problem: 'a JSON array', body: [] },
+    ])('answers 400 for $problem and queues nothing', async ({ body }) => {
+      const { status, json } = await postJson(sut, '/__control/subscribe/faults', body);
+
+      expect(status).toBe(400);
+      expect(json).toEqual({ error: expect.any(String) });
+      expect(await getJson(sut, '/__control/subscribe/faults')).toEqual({ remaining: 0 });
     });
   });
 

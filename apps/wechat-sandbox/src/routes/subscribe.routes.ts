@@ -74,7 +74,7 @@ export function registerSubscribeRoutes(app: FastifyInstance, ctx: SandboxContex
 
     // Injected faults come before anything that looks at the user's credits, so a failed call never spends one.
     const fault = ctx.state.takeFault('message/subscribe/send');
-    if (fault !== null) return wechatError(fault);
+    if (fault !== null) return wechatError(fault.errcode, fault.errmsg);
 
     const { state } = ctx;
     if (!state.findUser(parsed.touser)) return wechatError(40003);

@@ -26,6 +26,9 @@ type PhoneCode = { openid: string; phone: string; countryCode: string; issuedAt:
 export const FAULT_ENDPOINTS = ['jscode2session', 'getuserphonenumber', 'getwxacodeunlimit', 'message/subscribe/send'] as const;
 export type FaultEndpoint = (typeof FAULT_ENDPOINTS)[number];
 
+/** What an injected fault answers; without an errmsg the endpoint answers WeChat's usual text for the errcode. */
+export type Fault = { errcode: number; errmsg?: string };
+
 export type LoginOutcome = { ok: true; user: SandboxUser } | { ok: false; errcode: 40029 | 40163 | 40226 | 45011 };
 export type PhoneOutcome =
   | { ok: true; phone: string; countryCode: string; issuedAt: number }
@@ -38,7 +41,7 @@ export class SandboxState {
   private readonly loginCodes = new Map<string, LoginCode>();
   private readonly phoneCodes = new Map<string, PhoneCode>();
   private readonly loginCalls = new Map<string, { minute: number; count: number }>();
-  private readonly faults = new Map<FaultEndpoint, { errcode: number; remaining: number }[]>();
+  private readonly faults = new Map<FaultEndpoint, (Fault & { remaining: number })[]>();
   private readonly calls = new Map<string, number>();
 
   constructor(
@@ -122,20 +125,32 @@ export class SandboxState {
     return { ok: true, phone: entry.phone, countryCode: entry.countryCode, issuedAt: entry.issuedAt };
   }
 
-  addFault(endpoint: FaultEndpoint, errcode: number, times: number): void {
+  addFault(endpoint: FaultEndpoint, fault: Fault, times: number): void {
     const queue = this.faults.get(endpoint) ?? [];
-    queue.push({ errcode, remaining: times });
+    queue.push({ ...fault, remaining: times });
     this.faults.set(endpoint, queue);
   }
 
-  /** The errcode the next call to this endpoint must answer, if a fault is queued. */
-  takeFault(endpoint: FaultEndpoint): number | null {
+  /** What the next call to this endpoint must answer, if a fault is queued. */
+  takeFault(endpoint: FaultEndpoint): Fault | null {
     const queue = this.faults.get(endpoint);
     const head = queue?.[0];
     if (!queue || !head) return null;
     head.remaining -= 1;
     if (head.remaining === 0) queue.shift();
-    return head.errcode;
+    return { errcode: head.errcode, errmsg: head.errmsg };
+  }
+
+  /** How many calls to this endpoint will still fail, whichever control call queued the faults. */
+  pendingFaults(endpoint: FaultEndpoint): number {
+    return (this.faults.get(endpoint) ?? []).reduce((sum, fault) => sum + fault.remaining, 0);
+  }
+
+  /** Drops the faults queued for this endpoint and says how many calls they would have failed. */
+  clearFaults(endpoint: FaultEndpoint): number {
+    const cleared = this.pendingFaults(endpoint);
+    this.faults.delete(endpoint);
+    return cleared;
   }
 
   recordCall(path: string): void {

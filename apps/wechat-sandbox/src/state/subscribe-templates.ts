@@ -44,9 +44,10 @@ export function keywordType(key: string): KeywordType | null {
 }
 
 /**
- * Ids of the templates Glow uses. The API and the mini-program default their template settings
- * (WECHAT_TEMPLATE_BOOKING_REMINDER …) to these, so development and the demo work without configuration; real ids
- * from the WeChat console are 43 url-safe characters and are set through the environment in production.
+ * Ids of the templates Glow uses. The API defaults its template settings (WECHAT_TEMPLATE_BOOKING_REMINDER …) to
+ * these and hands them to the mini-program in its client config, so development and the demo work without
+ * configuration; real ids from the WeChat console are 43 url-safe characters and are set through the environment in
+ * production.
  */
 export const GLOW_SUBSCRIBE_TEMPLATE_IDS = {
   bookingReminder: 'glow-booking-reminder',
