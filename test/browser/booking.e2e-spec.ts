@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { openBrowser, shot } from '../support/browser';
-import { consoleLogin, joinInMiniProgram } from '../support/miniprogram';
+import { answerSubscribePrompt, consoleLogin, joinInMiniProgram } from '../support/miniprogram';
 import { e2eDataSource, startStack, type Stack } from '../support/stack';
 
 const ROOT = join(__dirname, '..', '..');
@@ -34,6 +34,7 @@ describe('A member books a try-on in the mini-program and the advisor checks the
       await shot(mp.page, 'booking-1-slots');
       await mp.page.locator('#slot-grid .slot-item').nth(3).click();
       await mp.page.locator('#booking-confirm').click();
+      await answerSubscribePrompt(mp.page, '预约提醒');
 
       await mp.page.locator('#booking-detail').waitFor({ timeout: 15_000 });
       code = ((await mp.page.locator('#check-in-code').textContent()) ?? '').replace(/\D/g, '');

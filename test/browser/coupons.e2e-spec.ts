@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { mpShot, openBrowser, shot } from '../support/browser';
-import { consoleLogin, joinInMiniProgram } from '../support/miniprogram';
+import { answerSubscribePrompt, consoleLogin, joinInMiniProgram } from '../support/miniprogram';
 import { e2eDataSource, startStack, type Stack } from '../support/stack';
 
 const ROOT = join(__dirname, '..', '..');
@@ -60,6 +60,7 @@ describe('A marketer publishes a coupon, a member claims it, uses it in store an
       const ticket = mp.page.locator(`.claim-ticket[data-template-id="${templateId}"]`);
       await ticket.waitFor({ timeout: 15_000 });
       await ticket.locator('.claim-button').click();
+      await answerSubscribePrompt(mp.page, '优惠券到账提醒');
       await mp.page.locator(`.claim-ticket[data-template-id="${templateId}"][data-state="claimed"]`).waitFor({ timeout: 15_000 });
       await mpShot(mp.page, 'coupons-3-claim-center');
       await mp.page.goto(H5(stack, '/packages/coupon/pages/wallet/index'));
@@ -102,6 +103,7 @@ describe('A marketer publishes a coupon, a member claims it, uses it in store an
       const newTicket = mp.page.locator(`.claim-ticket[data-template-id="${newMemberTemplate}"]`);
       await newTicket.waitFor({ timeout: 15_000 });
       await newTicket.locator('.claim-button').click();
+      await answerSubscribePrompt(mp.page, '优惠券到账提醒', false);
       await mp.page.locator(`.claim-ticket[data-template-id="${newMemberTemplate}"][data-state="claimed"]`).waitFor({ timeout: 15_000 });
       await mp.page.goto(H5(stack, '/pages/index/index'));
       await mp.page.locator('#shop-entry').click();

@@ -22,6 +22,15 @@ export async function joinInMiniProgram(page: Page, apiUrl: string, phone: strin
   await page.locator('#member-card').waitFor({ timeout: 30_000 });
 }
 
+/**
+ * Answers the H5 demo's stand-in for WeChat's subscribe prompt (a Taro modal naming the messages, e.g. 预约提醒):
+ * 允许 records the credits at the WeChat sandbox, 拒绝 grants none.
+ */
+export async function answerSubscribePrompt(page: Page, label: string, allow = true): Promise<void> {
+  await page.locator('.taro-modal__text').filter({ hasText: `「${label}」` }).waitFor({ timeout: 15_000 });
+  await page.locator(allow ? '.taro-model__confirm' : '.taro-model__cancel').click();
+}
+
 /** Signs in to the console as a demo staff member. */
 export async function consoleLogin(page: Page, apiUrl: string, username: string, path = '/console/'): Promise<void> {
   await page.goto(`${apiUrl}${path}`);

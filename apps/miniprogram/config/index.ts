@@ -9,14 +9,6 @@ function apiBase(): string {
   return process.env.TARO_ENV === 'weapp' ? 'http://127.0.0.1:3000' : '';
 }
 
-/**
- * The booking-reminder subscribe-message template, as configured in the mini-program's admin console. It must be
- * the one the API sends (its WECHAT_TEMPLATE_BOOKING_REMINDER, read here under the same name and with the same default).
- */
-function bookingReminderTemplateId(): string {
-  return process.env.WECHAT_TEMPLATE_BOOKING_REMINDER || 'glow-booking-reminder';
-}
-
 const cssModules = {
   enable: true,
   config: { namingPattern: 'module' as const, generateScopedName: '[name]__[local]___[hash:base64:5]' },
@@ -33,7 +25,6 @@ export default defineConfig<'webpack5'>(async () => {
     plugins: [],
     defineConstants: {
       GLOW_API_BASE: JSON.stringify(apiBase()),
-      GLOW_BOOKING_REMINDER_TEMPLATE_ID: JSON.stringify(bookingReminderTemplateId()),
     },
     alias: {
       // npm nested this package under apps/miniprogram/node_modules, where @tarojs/taro-h5 (hoisted to the

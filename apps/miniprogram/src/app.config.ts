@@ -9,6 +9,7 @@ export default defineAppConfig({
     'pages/booking/index',
     'pages/bookings/index',
     'pages/booking-detail/index',
+    'pages/subscriptions/index',
   ],
   // Loyalty pages are not needed at launch, so they stay out of the main package (WeChat limits it to 2 MB).
   subPackages: [

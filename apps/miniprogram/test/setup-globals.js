@@ -9,6 +9,5 @@ Object.assign(globalThis, {
   ENABLE_MUTATION_OBSERVER: false,
   DEPRECATED_ADAPTER_COMPONENT: false,
   GLOW_API_BASE: 'http://api.test',
-  GLOW_BOOKING_REMINDER_TEMPLATE_ID: 'tmpl-booking-reminder',
 });
 process.env.TARO_ENV = process.env.TARO_ENV || 'h5';

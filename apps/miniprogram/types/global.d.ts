@@ -10,9 +10,6 @@ declare module '*.css';
 /** API origin, fixed at build time from the GLOW_API_BASE environment variable (see config/index.ts). */
 declare const GLOW_API_BASE: string;
 
-/** The booking-reminder subscribe-message template id, fixed at build time (see config/index.ts). */
-declare const GLOW_BOOKING_REMINDER_TEMPLATE_ID: string;
-
 declare namespace NodeJS {
   interface ProcessEnv {
     /** The platform Taro builds for; replaced at build time, so untaken branches are dropped. */

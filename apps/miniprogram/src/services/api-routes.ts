@@ -53,4 +53,5 @@ export const apiRoutes = {
   couponsMineCounts: '/coupons/mine/counts',
   couponMine: (id: string) => `/coupons/mine/${id}`,
   couponQuote: '/coupons/quote',
+  meSubscriptions: '/me/subscriptions',
 } as const satisfies Partial<typeof Routes>;

@@ -8,7 +8,18 @@ interface SentRequest {
   data?: Record<string, string>;
 }
 
-const DEMO: ClientConfigResponse = { demoMode: true, sandboxUrl: 'http://sandbox.test/', appId: 'wxdemo' };
+const DEMO: ClientConfigResponse = {
+  demoMode: true,
+  sandboxUrl: 'http://sandbox.test/',
+  appId: 'wxdemo',
+  subscribeTemplates: {
+    'coupon-arrival': 'glow-coupon-arrival',
+    'coupon-expiring': 'glow-coupon-expiring',
+    'booking-reminder': 'glow-booking-reminder',
+    'points-expiring': 'glow-points-expiring',
+    'tier-change': 'glow-tier-change',
+  },
+};
 
 /** Answers `Taro.request` like the API's client-config route and the sandbox's control API. */
 function serve(config: ClientConfigResponse, knownOpenids: Set<string>) {

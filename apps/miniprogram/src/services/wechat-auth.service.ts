@@ -75,7 +75,8 @@ async function createDemoUser(sandbox: HttpClient, openid?: string): Promise<str
   return user.openid;
 }
 
-function readDemoOpenid(): string | null {
+/** H5 demo mode: the openid of this browser's fake WeChat user, once it has logged in (null before). */
+export function readDemoOpenid(): string | null {
   const value: unknown = Taro.getStorageSync(DEMO_OPENID_KEY);
   return typeof value === 'string' && value !== '' ? value : null;
 }

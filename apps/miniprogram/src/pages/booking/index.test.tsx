@@ -1,6 +1,6 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { BookableService, BookableStore, BookingView, SkinRecommendations, SlotView } from '@glow/contracts';
+import type { BookableService, BookableStore, BookingView, ClientConfigResponse, SkinRecommendations, SlotView } from '@glow/contracts';
 import { createBooking, listBookableServices, listBookableStores, listSlots } from '../../services/appointment.service';
 import { ApiError } from '../../services/http';
 import { getSkinRecommendations } from '../../services/skin.service';
@@ -15,6 +15,11 @@ jest.mock('../../services/appointment.service', () => ({
   createBooking: jest.fn(),
 }));
 jest.mock('../../services/skin.service', () => ({ getSkinRecommendations: jest.fn() }));
+// The template ids have arrived (at launch), outside the H5 demo.
+jest.mock('../../services/client-config.service', () => {
+  const config: Partial<ClientConfigResponse> = { demoMode: false, sandboxUrl: null, subscribeTemplates: { 'booking-reminder': 'tmpl-booking-reminder' } as ClientConfigResponse['subscribeTemplates'] };
+  return { loadedClientConfig: () => config, preloadClientConfig: jest.fn(), getClientConfig: () => Promise.resolve(config) };
+});
 
 // 01:00 on Monday 30 November in Shanghai, still Sunday in UTC: the strip must start on the Shanghai day.
 const NOW = new Date('2026-11-29T17:00:00.000Z');
@@ -179,8 +184,9 @@ describe('BookingPage', () => {
       fireEvent.click(confirm);
     });
 
-    // H5 has no subscribe messages: no prompt, and no reminder asked for.
+    // H5 outside the demo has no subscribe messages: no prompt, and no reminder asked for.
     expect(Taro.requestSubscribeMessage).not.toHaveBeenCalled();
+    expect(Taro.showModal).not.toHaveBeenCalled();
     expect(createBooking).toHaveBeenCalledTimes(1);
     expect(createBooking).toHaveBeenCalledWith({
       storeId: 'st-1',

@@ -113,6 +113,13 @@ describe('ProfilePage privacy and data', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/bookings/index' });
   });
 
+  it('links to the message subscriptions', async () => {
+    const container = await renderProfile();
+
+    fireEvent.click(byId(container, 'subscriptions-link') as Element);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/subscriptions/index' });
+  });
+
   it('withdraws the skin-data consent only after the member confirms', async () => {
     jest.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: false, cancel: true } as Taro.showModal.SuccessCallbackResult);
     const container = await renderProfile();

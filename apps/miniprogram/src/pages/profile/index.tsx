@@ -79,6 +79,13 @@ export default function ProfilePage() {
           </View>
           <Text className={styles.rowGo}>›</Text>
         </View>
+        <View id='subscriptions-link' className={styles.row} onClick={profile.goSubscriptions}>
+          <View className={styles.rowText}>
+            <Text className={styles.rowTitle}>消息订阅</Text>
+            <Text className={styles.rowHint}>优惠券、预约、积分与等级变动的微信通知</Text>
+          </View>
+          <Text className={styles.rowGo}>›</Text>
+        </View>
       </View>
 
       <View id='privacy-section' className={styles.section}>

@@ -85,6 +85,7 @@ export function useProfile() {
     error,
     goJoin: () => Taro.redirectTo({ url: '/pages/join/index' }),
     goBookings: () => Taro.navigateTo({ url: '/pages/bookings/index' }),
+    goSubscriptions: () => Taro.navigateTo({ url: '/pages/subscriptions/index' }),
   };
 }
 

@@ -2,10 +2,12 @@ import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { claimCoupon, listClaimCenter } from '../../../../services/coupon.service';
 import { ApiError } from '../../../../services/http';
+import { askToSubscribe } from '../../../../services/subscribe';
 import { claimItem, memberCoupon } from '../../test-fixtures';
 import ClaimCenterPage from './index';
 
 jest.mock('../../../../services/coupon.service', () => ({ listClaimCenter: jest.fn(), claimCoupon: jest.fn() }));
+jest.mock('../../../../services/subscribe', () => ({ askToSubscribe: jest.fn() }));
 
 /** The contract's IDEMPOTENCY_KEY_PATTERN. */
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,64}$/;
@@ -28,6 +30,7 @@ async function renderCenter() {
 describe('ClaimCenterPage', () => {
   beforeEach(() => {
     jest.clearAllMocks();
+    jest.mocked(askToSubscribe).mockResolvedValue({});
     jest.mocked(listClaimCenter).mockResolvedValue([
       claimItem(),
       claimItem({ templateId: 'tpl-2', name: '会员85折券', face: { headline: '8.5折', condition: '最高减¥100', rules: ['全场可用'], useTarget: 'shop' }, state: 'claimed', claimedByMe: 1 }),
@@ -74,6 +77,20 @@ describe('ClaimCenterPage', () => {
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '领取成功', icon: 'success' });
     await waitFor(() => expect(button(container, 'tpl-1').textContent).toBe('已领取'));
     expect(text(ticket(container, 'tpl-1'), '.coupon-remaining')).toBe('剩余 119 张');
+  });
+
+  it('asks for coupon arrival and expiry messages on the tap, and claims once the member has answered', async () => {
+    let answer: (answers: object) => void = () => undefined;
+    jest.mocked(askToSubscribe).mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    jest.mocked(claimCoupon).mockResolvedValue(memberCoupon());
+    const container = await renderCenter();
+
+    await claim(container, 'tpl-1');
+    expect(askToSubscribe).toHaveBeenCalledWith(['coupon-arrival', 'coupon-expiring']);
+    expect(claimCoupon).not.toHaveBeenCalled();
+
+    await act(async () => answer({ 'coupon-arrival': 'reject', 'coupon-expiring': 'accept' }));
+    expect(claimCoupon).toHaveBeenCalledWith('tpl-1', expect.stringMatching(KEY_PATTERN));
   });
 
   it('shows the API refusal and uses a new key for the next attempt', async () => {

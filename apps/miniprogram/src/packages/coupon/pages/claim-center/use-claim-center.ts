@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import type { ClaimCenterItem } from '@glow/contracts';
 import { claimCoupon, listClaimCenter } from '../../../../services/coupon.service';
 import { errorMessage } from '../../../../services/http';
+import { askToSubscribe } from '../../../../services/subscribe';
 import { newIdempotencyKey, outcomeUnknown, pendingKeyFor } from '../../../../utils/idempotency';
 import { COUPON_PAGES } from '../../../../utils/navigation';
 
@@ -41,12 +42,16 @@ export function useClaimCenter() {
 
   const claim = async (item: ClaimCenterItem) => {
     if (item.state !== 'claimable' || inFlight.current) return;
+    // WeChat shows the subscribe prompt only in direct response to the tap, so this comes before any other await.
+    const asking = askToSubscribe(['coupon-arrival', 'coupon-expiring']);
     inFlight.current = true;
     setClaiming(item.templateId);
     // A new key for each claim the member makes; the same key again only when the last attempt got no answer, so a
     // retry after a lost answer cannot claim a second coupon (the API answers the first claim instead).
     const key = pendingKeyFor(`claim:${item.templateId}`, () => newIdempotencyKey('claim'));
     try {
+      // The claim waits for the answer so the credits are reported before the coupon arrives; it never fails.
+      await asking;
       await claimCoupon(item.templateId, key.take());
       key.settle();
       void Taro.showToast({ title: '领取成功', icon: 'success' });

@@ -1,10 +1,13 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import type { Paged, PointsEntryView, PointsSummary } from '@glow/contracts';
 import { ApiError } from '../../../../services/http';
 import { getPointsSummary, listPointsHistory } from '../../../../services/loyalty.service';
+import { askToSubscribe, type SubscribeAnswers } from '../../../../services/subscribe';
 import PointsPage from './index';
 
 jest.mock('../../../../services/loyalty.service', () => ({ getPointsSummary: jest.fn(), listPointsHistory: jest.fn() }));
+jest.mock('../../../../services/subscribe', () => ({ askToSubscribe: jest.fn() }));
 
 const SUMMARY: PointsSummary = {
   balance: 2360,
@@ -143,6 +146,37 @@ describe('PointsPage', () => {
     expect(rows(container)).toHaveLength(20);
     expect(byId(container, 'points-more-error')?.textContent).toBe('网络连接失败，请检查网络后重试');
     expect(byId(container, 'points-more')).not.toBeNull();
+  });
+
+  it.each<[SubscribeAnswers, object]>([
+    [{ 'points-expiring': 'accept', 'tier-change': 'reject' }, { title: '订阅成功', icon: 'success' }],
+    [{}, { title: '暂时无法订阅，请稍后再试', icon: 'none' }],
+  ])('asks for points-expiry and tier-change messages on 订阅 (answers %j)', async (answers, toast) => {
+    jest.mocked(askToSubscribe).mockResolvedValue(answers);
+    jest.mocked(listPointsHistory).mockResolvedValue(page([], 1, 0));
+    const { container } = render(<PointsPage />);
+    await waitFor(() => expect(byId(container, 'points-subscribe')).not.toBeNull());
+
+    await act(async () => {
+      fireEvent.click(byId(container, 'points-subscribe') as Element);
+    });
+
+    expect(askToSubscribe).toHaveBeenCalledWith(['points-expiring', 'tier-change']);
+    expect(Taro.showToast).toHaveBeenCalledWith(toast);
+  });
+
+  it('says nothing when the member declines the messages', async () => {
+    jest.mocked(askToSubscribe).mockResolvedValue({ 'points-expiring': 'reject', 'tier-change': 'reject' });
+    jest.mocked(listPointsHistory).mockResolvedValue(page([], 1, 0));
+    const { container } = render(<PointsPage />);
+    await waitFor(() => expect(byId(container, 'points-subscribe')).not.toBeNull());
+
+    await act(async () => {
+      fireEvent.click(byId(container, 'points-subscribe') as Element);
+    });
+
+    expect(askToSubscribe).toHaveBeenCalledTimes(1);
+    expect(Taro.showToast).not.toHaveBeenCalled();
   });
 
   it('shows the API message when the points cannot be loaded', async () => {

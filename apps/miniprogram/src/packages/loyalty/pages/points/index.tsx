@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components';
 import type { PointsEntryView, PointsSummary } from '@glow/contracts';
 import { TierProgress } from '../../../../components/tier-progress';
 import { Button } from '../../../../components/ui';
+// After the two above, so the stylesheets keep the order the home page gives them (one CSS order for both chunks).
+import { SubscribeButton } from '../../../../components/subscribe-button';
 import { entryAmount } from '../../../../utils/loyalty';
 import { businessDate, formatStamp } from '../../../../utils/shanghai-time';
 import { usePoints } from './use-points';
@@ -37,6 +39,16 @@ export default function PointsPage() {
   return (
     <View id='points-page' className={styles.page}>
       <Summary summary={state.summary} onMall={page.goMall} />
+
+      <View id='points-reminders' className={styles.reminders}>
+        <View className={styles.remindersText}>
+          <Text className={styles.remindersTitle}>积分过期提醒</Text>
+          <Text className={styles.remindersHint}>积分即将过期或会员等级变更时，通过微信通知你</Text>
+        </View>
+        <SubscribeButton id='points-subscribe' keys={['points-expiring', 'tier-change']}>
+          订阅
+        </SubscribeButton>
+      </View>
 
       <View className={styles.section}>
         <Text className={styles.sectionTitle}>积分明细</Text>
