@@ -10,7 +10,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   transform: { '^.+\\.ts$': ['@swc/jest', swcTs], '^.+\\.m?js$': ['@swc/jest', swcJs] },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|@standard-schema|ansis|tinyglobby|fdir|toad-cache|non-error|serialize-error|load-esm|cookie|content-disposition|@faker-js)/)',
+    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|@standard-schema|ansis|tinyglobby|fdir|toad-cache|non-error|serialize-error|load-esm|cookie|content-disposition|@faker-js|pg-boss|rrule-temporal)/)',
   ],
   moduleNameMapper: {
     '^@glow/domain$': path.join(root, 'libs/domain/src/index.ts'),

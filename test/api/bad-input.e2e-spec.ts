@@ -25,7 +25,8 @@ describe('Bad input', () => {
   const long = (n: number) => 'x'.repeat(n);
   const COUNTS = `SELECT (SELECT count(*) FROM member) + (SELECT count(*) FROM refresh_token) + (SELECT count(*) FROM sales_order)
                         + (SELECT count(*) FROM points_entry) + (SELECT count(*) FROM reward) + (SELECT count(*) FROM redemption)
-                        + (SELECT count(*) FROM coupon_template) + (SELECT count(*) FROM member_coupon) AS n`;
+                        + (SELECT count(*) FROM coupon_template) + (SELECT count(*) FROM member_coupon)
+                        + (SELECT count(*) FROM segment) + (SELECT count(*) FROM campaign) + (SELECT count(*) FROM subscribe_credit_entry) AS n`;
   const TEMPLATE = { code: 'BAD-INPUT-1', name: '满减', description: '', kind: 'amount_off', amountOffFen: 1000, minSpendFen: 0, scope: { kind: 'all', values: [], excludeSkus: [] }, validity: { kind: 'relative', days: 7, weekdays: [] }, totalStock: 10, perMemberLimit: 1, claimable: true, stacking: 'exclusive', costFen: 0 };
   type Case = [string, 'post' | 'patch' | 'get' | 'put', string, () => string | null, unknown];
   const cases: Case[] = [
@@ -99,6 +100,14 @@ describe('Bad input', () => {
     ['checkout: six coupons', 'post', '/api/orders/checkout', () => memberToken, { items: [{ sku: 'GL-SK-001', quantity: 1 }], couponIds: Array.from({ length: 6 }, () => '00000000-0000-4000-8000-000000000000'), idempotencyKey: 'key-12345' }],
     ['store purchase: coupon code with symbols', 'post', '/api/staff/orders/store-purchase', () => staffToken, { memberCode: 'ABC', receiptNo: 'R1', totalFen: 100, couponCodes: ['ABC#12345678'], idempotencyKey: 'key-12345' }],
     ['coupon resolve: code too short', 'post', '/api/staff/coupons/resolve', () => staffToken, { code: 'ABC' }],
+    ['segment preview: rule is a string', 'post', '/api/staff/segments/preview', () => staffToken, { rule: 'tier = gold' }],
+    ['segment: name too long', 'post', '/api/staff/segments', () => staffToken, { name: long(40), rule: { field: 'city', values: ['上海'] } }],
+    ['campaign: no actions', 'post', '/api/staff/campaigns', () => staffToken, { name: '活动', kind: 'one-off', actions: [], holdoutPct: 0, attributionDays: 7 }],
+    ['campaign: holdout over half', 'post', '/api/staff/campaigns', () => staffToken, { name: '活动', kind: 'one-off', actions: [{ kind: 'task', taskTitle: '回访' }], holdoutPct: 80, attributionDays: 7 }],
+    ['campaign: quiet hours not a time', 'post', '/api/staff/campaigns', () => staffToken, { name: '活动', kind: 'one-off', actions: [{ kind: 'task', taskTitle: '回访' }], holdoutPct: 0, attributionDays: 7, quietFrom: '25:00', quietUntil: '08:00' }],
+    ['campaign status: unknown action', 'post', '/api/staff/campaigns/00000000-0000-4000-8000-000000000000/status', () => staffToken, { action: 'restart' }],
+    ['analytics: date not a date', 'get', '/api/staff/analytics?from=yesterday&to=2026-11-23', () => staffToken, null],
+    ['subscriptions: results not an object', 'post', '/api/me/subscriptions', () => memberToken, { results: 'accept' }],
     ['issue coupon: unknown source', 'post', '/api/staff/members/00000000-0000-4000-8000-000000000000/coupons', () => staffToken, { templateCode: 'NEW-10', source: 'gift', reason: '补偿', idempotencyKey: 'key-12345' }],
     ['shop: unknown category', 'get', '/api/shop/products?category=food', () => memberToken, null],
   ];

@@ -402,10 +402,13 @@ describe('Coupons: templates, claim center, wallet, the till and online checkout
       const m = await newMember(stack);
       const c = await claimed(m, (await live()).id);
       await db.query(`UPDATE member_coupon SET valid_until = now() + interval '2 days' WHERE id = $1`, [c.id]);
-      await control(stack, '/__control/subscribe', { openid: m.openid, templateId: stack.config.wechatTemplateCouponExpiring, accept: true });
-      await control(stack, '/__control/subscribe', { openid: m.openid, templateId: stack.config.wechatTemplateCouponExpiring, accept: true });
+      for (let i = 0; i < 2; i++) {
+        await control(stack, '/__control/subscribe', { openid: m.openid, templateId: stack.config.wechatTemplateCouponExpiring, accept: true });
+        await api(stack).post('/api/me/subscriptions').set(as(m.token)).send({ results: { [stack.config.wechatTemplateCouponExpiring]: 'accept' } }).expect(200);
+      }
       await runJob('coupon-expiry-reminders');
       await runJob('coupon-expiry-reminders');
+      await runJob('notifications-dispatch');
       const delivered = await stack.sandbox.inject({ method: 'GET', url: `/__control/subscribe/messages?openid=${m.openid}` });
       const messages = (delivered.json() as { messages: { templateId: string; page: string; data: Record<string, string> }[] }).messages.filter(
         (x) => x.templateId === stack.config.wechatTemplateCouponExpiring,

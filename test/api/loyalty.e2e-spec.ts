@@ -428,9 +428,11 @@ describe('Loyalty: one membership online and in store — orders, points lots, t
       const [soon] = await db.query(`SELECT id FROM points_lot WHERE member_id = $1 ORDER BY earned DESC`, [m.id]);
       await db.query(`UPDATE points_lot SET expires_at = now() + interval '5 days' WHERE id = $1`, [soon.id]);
       await control(stack, '/__control/subscribe', { openid: m.openid, templateId: stack.config.wechatTemplatePointsExpiring, accept: true });
+      await api(stack).post('/api/me/subscriptions').set(as(m.token)).send({ results: { [stack.config.wechatTemplatePointsExpiring]: 'accept' } }).expect(200);
       expect((await summary(m)).expiringSoon).toMatchObject({ points: 300 });
       await runJob('points-expiry-reminders');
       await runJob('points-expiry-reminders');
+      await runJob('notifications-dispatch');
       const delivered = await stack.sandbox.inject({ method: 'GET', url: `/__control/subscribe/messages?openid=${m.openid}` });
       const messages = delivered.json().messages as { templateId: string; data: Record<string, string> }[];
       const reminders = messages.filter((x) => x.templateId === stack.config.wechatTemplatePointsExpiring);

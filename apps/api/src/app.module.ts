@@ -12,6 +12,9 @@ import { LoyaltyModule } from './modules/loyalty/loyalty.module';
 import { OrderModule } from './modules/order/order.module';
 import { CouponModule } from './modules/coupon/coupon.module';
 import { PaymentModule } from './modules/payment/payment.module';
+import { NotificationModule } from './modules/notification/notification.module';
+import { ServiceModule } from './modules/service/service.module';
+import { CampaignModule } from './modules/campaign/campaign.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { AppConfig } from './platform/config/app-config';
@@ -50,6 +53,9 @@ export class AppModule {
         CouponModule,
         OrderModule,
         PaymentModule,
+        NotificationModule,
+        ServiceModule,
+        CampaignModule,
       ],
       controllers: [HealthController, ClientConfigController],
     };

@@ -1,12 +1,10 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { businessClock, businessDate } from '@glow/domain';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../platform/config/app-config';
 import { JobRunner } from '../../platform/jobs/job-runner';
-import { WechatApiError } from '../../platform/wechat/wechat.exception';
-import { WechatClient } from '../../platform/wechat/wechat.client';
+import { NotificationService } from '../notification/notification.service';
 import { StaffBookingService } from './staff-booking.service';
 
 /** WeChat's `thing` fields take at most 20 characters. */
@@ -17,14 +15,12 @@ const thing = (s: string) => (s.length > 20 ? `${s.slice(0, 19)}…` : s);
 export class AppointmentJobs implements OnModuleInit {
   static readonly NO_SHOWS = 'appointment-no-shows';
   static readonly REMINDERS = 'appointment-reminders';
-  private readonly log = new Logger(AppointmentJobs.name);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly jobs: JobRunner,
     private readonly staffBookings: StaffBookingService,
-    private readonly wechat: WechatClient,
-    private readonly config: AppConfig,
+    private readonly notifications: NotificationService,
   ) {}
 
   onModuleInit(): void {
@@ -44,41 +40,35 @@ export class AppointmentJobs implements OnModuleInit {
   }
 
   /**
-   * Sends the booking reminder to members who accepted it, N hours before. Each booking is claimed by a conditional
-   * update before sending, so two instances never send the same reminder; the outbox with retries arrives with
-   * the notification module.
+   * Queues the booking reminder for members who accepted it, N hours before. Each booking is claimed by a
+   * conditional update first, so two instances never queue the same reminder; the notification outbox sends it
+   * with the credit the member gave when booking, and retries if WeChat fails.
    */
-  async reminders(): Promise<{ sent: number; failed: number }> {
+  async reminders(): Promise<{ queued: number }> {
     const [policy] = await this.db.query<{ reminder_hours_before: number }[]>(`SELECT reminder_hours_before FROM appointment_policy WHERE id = 1`);
-    const due = await this.db.query<{ id: string; openid: string | null; starts_at: Date; service: string; store: string }[]>(
+    const due = await this.db.query<{ id: string; member_id: string; starts_at: Date; service: string; store: string }[]>(
       `WITH claimed AS (
          UPDATE booking SET reminder_sent_at = now()
           WHERE status = 'booked' AND reminder_opt_in AND reminder_sent_at IS NULL
             AND starts_at > now() AND starts_at <= now() + make_interval(hours => $1)
           RETURNING id, member_id, starts_at, service_id, store_id)
-       SELECT c.id, c.starts_at, s.name AS service, st.name AS store,
-              (SELECT w.openid FROM member_wechat w WHERE w.member_id = c.member_id ORDER BY w.last_login_at DESC NULLS LAST LIMIT 1) AS openid
+       SELECT c.id, c.member_id, c.starts_at, s.name AS service, st.name AS store
          FROM claimed c JOIN appointment_service s ON s.id = c.service_id JOIN store st ON st.id = c.store_id`,
       [policy?.reminder_hours_before ?? 24],
     );
-    let sent = 0;
-    let failed = 0;
+    let queued = 0;
     for (const b of due) {
-      if (!b.openid) continue;
       const startsAt = new Date(b.starts_at);
-      try {
-        await this.wechat.sendSubscribeMessage({
-          touser: b.openid,
-          templateId: this.config.wechatTemplateBookingReminder,
-          page: `pages/booking-detail/index?id=${b.id}`,
-          data: { thing1: thing(b.service), time2: `${businessDate(startsAt)} ${businessClock(startsAt)}`, thing3: thing(b.store), thing4: '请提前 10 分钟到店，出示签到码' },
-        });
-        sent++;
-      } catch (e) {
-        failed++;
-        this.log.warn(`booking reminder ${b.id} not sent: ${e instanceof WechatApiError ? `${e.errcode} ${e.message}` : String(e)}`);
-      }
+      const id = await this.notifications.enqueue({
+        memberId: b.member_id,
+        template: 'booking-reminder',
+        page: `pages/booking-detail/index?id=${b.id}`,
+        data: { thing1: thing(b.service), time2: `${businessDate(startsAt)} ${businessClock(startsAt)}`, thing3: thing(b.store), thing4: '请提前 10 分钟到店，出示签到码' },
+        key: `booking-reminder:${b.id}`,
+        source: 'booking-reminder',
+      });
+      if (id) queued++;
     }
-    return { sent, failed };
+    return { queued };
   }
 }

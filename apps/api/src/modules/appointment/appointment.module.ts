@@ -1,3 +1,4 @@
+import { NotificationModule } from '../notification/notification.module';
 import { Module } from '@nestjs/common';
 import { MemberModule } from '../member/member.module';
 import { AppointmentCatalogService } from './appointment-catalog.service';
@@ -12,7 +13,7 @@ import { StaffBookingService } from './staff-booking.service';
 
 /** In-store bookings: services, hours, shifts, free slots, booking without double booking, check-in, reminders. */
 @Module({
-  imports: [MemberModule],
+  imports: [MemberModule, NotificationModule],
   controllers: [AppointmentController, StaffAppointmentController],
   providers: [AppointmentCatalogService, AppointmentSetupService, SlotService, BookingService, StaffBookingService, AppointmentJobs, AppointmentDataContributor],
   exports: [BookingService],

@@ -1,3 +1,4 @@
+import { NotificationService } from '../notification/notification.service';
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -50,6 +51,7 @@ export class BookingService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly slots: SlotService,
     private readonly members: MemberService,
+    private readonly notifications: NotificationService,
   ) {}
 
   async book(memberId: string, dto: CreateBookingDto, now = new Date()): Promise<BookingView> {
@@ -76,6 +78,8 @@ export class BookingService {
             [checkInCodeFrom(randomBytes(6)), memberId, dto.storeId, service.id, advisorId, classSessionId, slot.start, slot.end, dto.productIds ?? [], dto.note ?? null, dto.reminderOptIn ?? false],
           );
           if (!classSessionId) await this.holdAdvisor(tx, advisorId, slot.start, service, { bookingId: row.id });
+          // The accept the member gave while booking is the credit the reminder will use.
+          if (dto.reminderOptIn) await this.notifications.grant(memberId, 'booking-reminder', `booking:${row.id}`, tx);
           return row.id;
         });
         return this.view(id);

@@ -1,10 +1,8 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { businessDate } from '@glow/domain';
-import { AppConfig } from '../../platform/config/app-config';
 import { JobRunner } from '../../platform/jobs/job-runner';
-import { WechatApiError } from '../../platform/wechat/wechat.exception';
-import { WechatClient } from '../../platform/wechat/wechat.client';
+import { NotificationService } from '../notification/notification.service';
 import { EXPIRING_SOON_DAYS } from './coupon-rows';
 import { CouponService } from './coupon.service';
 
@@ -16,13 +14,11 @@ import { CouponService } from './coupon.service';
 export class CouponJobs implements OnModuleInit {
   static readonly EXPIRE = 'coupons-expire';
   static readonly EXPIRY_REMINDERS = 'coupon-expiry-reminders';
-  private readonly log = new Logger(CouponJobs.name);
 
   constructor(
     private readonly jobs: JobRunner,
     private readonly coupons: CouponService,
-    private readonly wechat: WechatClient,
-    private readonly config: AppConfig,
+    private readonly notifications: NotificationService,
   ) {}
 
   onModuleInit(): void {
@@ -41,35 +37,26 @@ export class CouponJobs implements OnModuleInit {
   }
 
   /**
-   * Each coupon is claimed for its reminder by a conditional update before sending, so two instances or a rerun never
-   * remind twice. Sending goes directly to WeChat for now; the campaigns outbox will add retries.
+   * Each coupon is claimed for its reminder by a conditional update, so two instances or a rerun never remind twice;
+   * the message goes through the notification outbox (sent only with the member's credit, retried on failure).
    */
-  async expiryReminders(): Promise<{ sent: number; failed: number; skipped: number }> {
-    let sent = 0;
-    let failed = 0;
-    let skipped = 0;
+  async expiryReminders(): Promise<{ queued: number }> {
+    let queued = 0;
     for (;;) {
       const due = await this.coupons.claimExpiryReminders(EXPIRING_SOON_DAYS);
       if (due.length === 0) break;
       for (const r of due) {
-        if (!r.openid) {
-          skipped++;
-          continue;
-        }
-        try {
-          await this.wechat.sendSubscribeMessage({
-            touser: r.openid,
-            templateId: this.config.wechatTemplateCouponExpiring,
-            page: 'packages/coupon/pages/wallet/index',
-            data: { thing1: r.name.slice(0, 20), date2: businessDate(r.validUntil), thing3: '优惠券即将过期，记得使用哦' },
-          });
-          sent++;
-        } catch (e) {
-          failed++;
-          this.log.warn(`coupon expiry reminder for ${r.memberId} not sent: ${e instanceof WechatApiError ? `${e.errcode} ${e.message}` : String(e)}`);
-        }
+        const id = await this.notifications.enqueue({
+          memberId: r.memberId,
+          template: 'coupon-expiring',
+          page: 'packages/coupon/pages/wallet/index',
+          data: { thing1: r.name.slice(0, 20), date2: businessDate(r.validUntil), thing3: '优惠券即将过期，记得使用哦' },
+          key: `coupon-expiring:${r.code}`,
+          source: 'coupon-expiry',
+        });
+        if (id) queued++;
       }
     }
-    return { sent, failed, skipped };
+    return { queued };
   }
 }

@@ -1,3 +1,4 @@
+import { NotificationModule } from '../notification/notification.module';
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
 import { MemberModule } from '../member/member.module';
@@ -10,7 +11,7 @@ import { StaffCouponController } from './staff-coupon.controller';
 
 /** Coupon templates, the claim center, member wallets and the coupon rules at the till and at checkout. */
 @Module({
-  imports: [MemberModule, CatalogModule],
+  imports: [MemberModule, CatalogModule, NotificationModule],
   controllers: [CouponController, StaffCouponController],
   providers: [CouponTemplateService, CouponService, CouponJobs, CouponDataContributor],
   exports: [CouponService],

@@ -201,6 +201,57 @@ export class CouponService {
     }
   }
 
+  /**
+   * Issues one coupon of a template to each of many members in the caller's transaction (campaign fan-out), set-based:
+   * keys already issued are left as they are and reported with their coupon, stock is taken under the template's row
+   * lock for the new ones only (members beyond the stock get none), and the inserts are one statement. Returns the
+   * coupon of every key that has one, and the coupon's face for messages; `refused` when the template is not issuing.
+   */
+  async issueBatch(
+    input: { templateCode: string; items: { memberId: string; key: string }[]; source: Exclude<CouponSource, 'claim'>; now?: Date },
+    tx: EntityManager,
+  ): Promise<{ refused: boolean; coupons: Map<string, { couponId: string; validUntil: Date }>; name: string; /** e.g. `¥30 满¥200可用` */ headline: string }> {
+    const coupons = new Map<string, { couponId: string; validUntil: Date }>();
+    const [raw] = await tx.query<TemplateRow[]>(`SELECT * FROM coupon_template WHERE code = $1 FOR UPDATE`, [input.templateCode]);
+    if (!raw) return { refused: true, coupons, name: '', headline: '' };
+    const t = reviveTemplate(raw);
+    const now = input.now ?? new Date();
+    const f = faceOf(t, new Map());
+    const face = { headline: `${f.headline} ${f.condition}` };
+    const keys = input.items.map((i) => i.key);
+    const existing = await tx.query<{ id: string; issue_key: string; valid_until: Date }[]>(
+      `SELECT id, issue_key, valid_until FROM member_coupon WHERE issue_key = ANY($1::text[])`,
+      [keys],
+    );
+    for (const e of existing) coupons.set(e.issue_key, { couponId: e.id, validUntil: new Date(e.valid_until) });
+    if (t.status !== 'active' || (t.validity_kind === 'fixed' && t.valid_until && t.valid_until <= now)) {
+      return { refused: true, coupons, name: t.name, headline: face.headline };
+    }
+    let fresh = input.items.filter((i) => !coupons.has(i.key));
+    if (t.total_stock !== null) fresh = fresh.slice(0, Math.max(0, t.remaining ?? 0));
+    if (fresh.length === 0) return { refused: false, coupons, name: t.name, headline: face.headline };
+    const validity = couponValidity({ kind: t.validity_kind, from: t.valid_from, until: t.valid_until, days: t.valid_days }, now);
+    const rows = await tx.query<{ id: string; issue_key: string }[]>(
+      `INSERT INTO member_coupon (template_id, member_id, code, source, issue_key, valid_from, valid_until)
+       SELECT $1, u.member_id, u.code, $5, u.key, $6, $7 FROM unnest($2::uuid[], $3::text[], $4::text[]) AS u(member_id, code, key)
+       ON CONFLICT (issue_key) DO NOTHING RETURNING id, issue_key`,
+      [
+        t.id,
+        fresh.map((i) => i.memberId),
+        fresh.map(() => toCouponCode(randomBytes(COUPON_CODE_RANDOM_BYTES))),
+        fresh.map((i) => i.key),
+        input.source,
+        validity.validFrom,
+        validity.validUntil,
+      ],
+    );
+    for (const r of rows) coupons.set(r.issue_key, { couponId: r.id, validUntil: validity.validUntil });
+    if (t.total_stock !== null && rows.length > 0) {
+      await tx.query(`UPDATE coupon_template SET remaining = remaining - $2 WHERE id = $1`, [t.id, rows.length]);
+    }
+    return { refused: false, coupons, name: t.name, headline: face.headline };
+  }
+
   /** Staff issue a compensation or goodwill coupon to a member they may see. */
   async issueByStaff(who: StaffPrincipal, memberId: string, input: Omit<IssueInput, 'memberId' | 'issuedBy'>): Promise<{ view: MemberCouponView; created: boolean }> {
     const { couponId, created } = await this.issue({ ...input, memberId, issuedBy: who.role === 'admin' ? null : who.staffId, key: `staff:${input.key}` });

@@ -3,10 +3,8 @@ import { Cron } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { businessDate } from '@glow/domain';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../platform/config/app-config';
 import { JobRunner } from '../../platform/jobs/job-runner';
-import { WechatApiError } from '../../platform/wechat/wechat.exception';
-import { WechatClient } from '../../platform/wechat/wechat.client';
+import { NotificationService } from '../notification/notification.service';
 import { LoyaltyService } from './loyalty.service';
 import { PointsService } from './points.service';
 import { CouponService } from '../coupon/coupon.service';
@@ -33,8 +31,7 @@ export class LoyaltyJobs implements OnModuleInit {
     private readonly jobs: JobRunner,
     private readonly points: PointsService,
     private readonly loyalty: LoyaltyService,
-    private readonly wechat: WechatClient,
-    private readonly config: AppConfig,
+    private readonly notifications: NotificationService,
     private readonly coupons: CouponService,
   ) {}
 
@@ -101,46 +98,36 @@ export class LoyaltyJobs implements OnModuleInit {
 
   /**
    * Tells members, once per lot, that points will expire within the reminder period. Lots are claimed by a
-   * conditional update before sending, so two instances never remind twice; the outbox with retries arrives with
-   * the notification module.
+   * conditional update first, so two instances never remind twice; the notification outbox sends the message with
+   * the member's credit and retries if WeChat fails.
    */
-  async expiryReminders(): Promise<{ sent: number; failed: number }> {
+  async expiryReminders(): Promise<{ queued: number }> {
     const rules = await this.loyalty.rules();
-    const due = await this.db.query<{ member_id: string; points: number; expires_at: Date; openid: string | null }[]>(
+    const due = await this.db.query<{ member_id: string; points: number; expires_at: Date }[]>(
       `WITH claimed AS (
          UPDATE points_lot SET expiry_reminded_at = now()
           WHERE status = 'active' AND remaining > 0 AND expiry_reminded_at IS NULL
             AND expires_at > now() AND expires_at <= now() + make_interval(days => $1)
           RETURNING member_id, remaining, expires_at)
-       SELECT c.member_id, SUM(c.remaining)::int AS points, MIN(c.expires_at) AS expires_at,
-              (SELECT w.openid FROM member_wechat w WHERE w.member_id = c.member_id ORDER BY w.last_login_at DESC NULLS LAST LIMIT 1) AS openid
+       SELECT c.member_id, SUM(c.remaining)::int AS points, MIN(c.expires_at) AS expires_at
          FROM claimed c GROUP BY c.member_id`,
       [rules.expiryReminderDays],
     );
-    let sent = 0;
-    let failed = 0;
+    let queued = 0;
     for (const r of due) {
-      if (!r.openid) continue;
       const totals = await this.points.totals(r.member_id);
-      try {
-        await this.wechat.sendSubscribeMessage({
-          touser: r.openid,
-          templateId: this.config.wechatTemplatePointsExpiring,
-          page: 'pages/points/index',
-          data: {
-            number1: String(r.points),
-            date2: businessDate(new Date(r.expires_at)),
-            number3: String(totals.balance),
-            thing4: '积分可在积分商城兑换好礼',
-          },
-        });
-        sent++;
-      } catch (e) {
-        failed++;
-        this.log.warn(`points expiry reminder for ${r.member_id} not sent: ${e instanceof WechatApiError ? `${e.errcode} ${e.message}` : String(e)}`);
-      }
+      const expires = businessDate(new Date(r.expires_at));
+      const id = await this.notifications.enqueue({
+        memberId: r.member_id,
+        template: 'points-expiring',
+        page: 'pages/points/index',
+        data: { number1: String(r.points), date2: expires, number3: String(totals.balance), thing4: '积分可在积分商城兑换好礼' },
+        key: `points-expiring:${r.member_id}:${expires}:${r.points}`,
+        source: 'points-expiry',
+      });
+      if (id) queued++;
     }
-    return { sent, failed };
+    return { queued };
   }
 
   async bonuses(): Promise<{ members: number; points: number }> {

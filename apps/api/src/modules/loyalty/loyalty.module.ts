@@ -1,3 +1,4 @@
+import { NotificationModule } from '../notification/notification.module';
 import { Module } from '@nestjs/common';
 import { MemberModule } from '../member/member.module';
 import { CouponModule } from '../coupon/coupon.module';
@@ -13,7 +14,7 @@ import { StaffLoyaltyController } from './staff-loyalty.controller';
 
 /** Points ledger and lots, earning rules, tiers, the points mall, opening balances and the rotating member code. */
 @Module({
-  imports: [MemberModule, CouponModule],
+  imports: [MemberModule, CouponModule, NotificationModule],
   controllers: [LoyaltyController, StaffLoyaltyController],
   providers: [PointsService, LoyaltyService, MemberCodeService, RewardService, PointsImportService, LoyaltyJobs, LoyaltyDataContributor],
   exports: [LoyaltyService, PointsService, MemberCodeService],

@@ -1,3 +1,4 @@
+import { NotificationService } from '../notification/notification.service';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -103,6 +104,7 @@ export class LoyaltyService implements OnModuleInit {
     private readonly points: PointsService,
     private readonly audit: AuditService,
     private readonly privileges: MemberPrivileges,
+    private readonly notifications: NotificationService,
   ) {}
 
   onModuleInit(): void {
@@ -230,13 +232,24 @@ export class LoyaltyService implements OnModuleInit {
       [memberId, outcome.code, outcome.belowSince, changed, mode === 'review', today],
     );
     if (changed) {
-      await tx.query(`INSERT INTO tier_change (member_id, from_code, to_code, reason, spend_fen) VALUES ($1, $2, $3, $4, $5)`, [
-        memberId,
-        current.tier_code,
-        outcome.code,
-        outcome.reason,
-        spendFen,
-      ]);
+      const [change] = await tx.query<{ id: string }[]>(
+        `INSERT INTO tier_change (member_id, from_code, to_code, reason, spend_fen) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [memberId, current.tier_code, outcome.code, outcome.reason, spendFen],
+      );
+      const up = (ladder.find((t) => t.code === outcome.code)?.rank ?? 0) > (ladder.find((t) => t.code === current.tier_code)?.rank ?? 0);
+      const tierName = ladder.find((t) => t.code === outcome.code)?.name ?? outcome.code;
+      // Sent only if the member allowed tier-change messages; queued in this transaction, so it goes out only if the change holds.
+      await this.notifications.enqueue(
+        {
+          memberId,
+          template: 'tier-change',
+          page: 'packages/loyalty/pages/points/index',
+          data: { phrase1: up ? '等级升级' : '等级调整', thing2: tierName.slice(0, 20), date3: today, thing4: up ? '恭喜升级，新权益已生效' : '继续消费可恢复等级' },
+          key: `tier-change:${change.id}`,
+          source: 'tier-review',
+        },
+        tx,
+      );
     }
     return outcome;
   }

@@ -9,6 +9,7 @@ import {
   DEV_WECHAT_PAY_PLATFORM_PUBLIC_KEY,
   DEV_WECHAT_PAY_PLATFORM_PUBLIC_KEY_ID,
 } from '../wechat/wechat-pay.dev-keys';
+import type { SubscribeTemplateKey } from '@glow/domain';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1');
@@ -65,6 +66,34 @@ export class AppConfig {
   /** Subscribe-message template of the coupon-expiry reminder. */
   @IsString() @Length(1, 64)
   wechatTemplateCouponExpiring = 'glow-coupon-expiring';
+
+  /** Subscribe-message template telling a member a coupon arrived in their wallet. */
+  @IsString() @Length(1, 64)
+  wechatTemplateCouponArrival = 'glow-coupon-arrival';
+
+  /** Subscribe-message template of a tier change. */
+  @IsString() @Length(1, 64)
+  wechatTemplateTierChange = 'glow-tier-change';
+
+  /** Members a campaign run processes per transaction (its checkpoint moves once per batch). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(20000)
+  campaignBatchSize = 2000;
+
+  /** Seconds a campaign-run job may stay active without finishing before the queue hands it to another worker. */
+  @Transform(toInt) @IsInt() @Min(5) @Max(86400)
+  campaignJobExpireSeconds = 3600;
+
+  /** Seconds before a failed campaign-run job is retried (doubling each time). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  campaignRetryDelaySeconds = 30;
+
+  /** Outbox: sends that failed for a passing reason are retried with backoff this many times, then left `dead`. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  outboxMaxAttempts = 8;
+
+  /** Outbox: first retry delay in seconds (doubling each attempt, at most one hour). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  outboxRetrySeconds = 30;
 
   /** WeChat Pay API v3 (`https://api.mch.weixin.qq.com` in production); the sandbox emulates it in development and tests. */
   @Transform(withoutTrailingSlash) @IsUrl({ require_tld: false, require_protocol: true })
@@ -152,6 +181,13 @@ const ENV_KEYS: Record<keyof AppConfig, string> = {
   wechatTemplateBookingReminder: 'WECHAT_TEMPLATE_BOOKING_REMINDER',
   wechatTemplatePointsExpiring: 'WECHAT_TEMPLATE_POINTS_EXPIRING',
   wechatTemplateCouponExpiring: 'WECHAT_TEMPLATE_COUPON_EXPIRING',
+  wechatTemplateCouponArrival: 'WECHAT_TEMPLATE_COUPON_ARRIVAL',
+  wechatTemplateTierChange: 'WECHAT_TEMPLATE_TIER_CHANGE',
+  campaignBatchSize: 'CAMPAIGN_BATCH_SIZE',
+  campaignJobExpireSeconds: 'CAMPAIGN_JOB_EXPIRE_SECONDS',
+  campaignRetryDelaySeconds: 'CAMPAIGN_RETRY_DELAY_SECONDS',
+  outboxMaxAttempts: 'OUTBOX_MAX_ATTEMPTS',
+  outboxRetrySeconds: 'OUTBOX_RETRY_SECONDS',
   wechatPayApiBase: 'WECHAT_PAY_API_BASE',
   wechatPayMchId: 'WECHAT_PAY_MCH_ID',
   wechatPayMerchantSerial: 'WECHAT_PAY_MERCHANT_SERIAL',
@@ -218,4 +254,15 @@ export function validateConfig(config: AppConfig): AppConfig {
   problems.push(...unreadableKeys(config, errors.map((e) => e.property)));
   if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;
+}
+
+/** WeChat template id of each of our subscribe-message purposes. */
+export function subscribeTemplateIds(config: AppConfig): Record<SubscribeTemplateKey, string> {
+  return {
+    'coupon-arrival': config.wechatTemplateCouponArrival,
+    'coupon-expiring': config.wechatTemplateCouponExpiring,
+    'booking-reminder': config.wechatTemplateBookingReminder,
+    'points-expiring': config.wechatTemplatePointsExpiring,
+    'tier-change': config.wechatTemplateTierChange,
+  };
 }

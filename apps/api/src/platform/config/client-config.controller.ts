@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ClientConfigResponse } from '@glow/contracts';
 import { Public } from '../auth/auth.decorators';
-import { AppConfig } from './app-config';
+import { AppConfig, subscribeTemplateIds } from './app-config';
 
 @ApiTags('platform')
 @Controller('client-config')
@@ -13,6 +13,11 @@ export class ClientConfigController {
   @Get()
   @ApiOperation({ summary: 'What clients need to know at start-up (demo mode lets H5 mint sandbox login codes)' })
   get(): ClientConfigResponse {
-    return { demoMode: this.config.demoMode, sandboxUrl: this.config.demoMode ? this.config.wechatApiBase : null, appId: this.config.wechatAppId };
+    return {
+      demoMode: this.config.demoMode,
+      sandboxUrl: this.config.demoMode ? this.config.wechatApiBase : null,
+      appId: this.config.wechatAppId,
+      subscribeTemplates: subscribeTemplateIds(this.config),
+    };
   }
 }
