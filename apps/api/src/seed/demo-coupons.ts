@@ -36,6 +36,7 @@ const DEMO_TEMPLATES: DemoTemplate[] = [
   { code: 'MAKEUP-85', name: '彩妆8.5折', description: '彩妆类商品 8.5 折，最高减 ¥100，可与满减券叠加', kind: 'percent_off', percentOff: 15, maxDiscountFen: 10000, minSpendFen: 0, scope: { kind: 'categories', values: ['makeup'] }, days: 21, stock: 2000, limit: 2, claimable: true, stacking: 'stackable', group: 'category', costFen: 2000, share: 0.15 },
   { code: 'GIFT-MINI', name: '满500赠旅行装', description: '单笔满 ¥500 赠水光洁面旅行装一支', kind: 'gift', giftSku: 'GL-SK-001', minSpendFen: 50000, days: 30, stock: 500, limit: 1, claimable: true, costFen: 3000, share: 0.05 },
   { code: 'SKIN-CHECK', name: '免费肌肤检测', description: '预约到店，出示券码即可免费检测一次', kind: 'service', serviceCode: 'SKIN-TEST', minSpendFen: 0, days: 60, stock: 800, limit: 1, claimable: true, costFen: 2000, share: 0.05 },
+  { code: 'WINBACK-50', name: '回归礼满300减50', description: '老朋友回归专享，全场满 ¥300 减 ¥50，营销活动发放', kind: 'amount_off', amountOffFen: 5000, minSpendFen: 30000, days: 14, stock: null, limit: 1, claimable: false, costFen: 5000, share: 0 },
   { code: 'birthday-gold', name: '金卡生日礼券', description: '生日月专享，全场满 ¥200 减 ¥80', kind: 'amount_off', amountOffFen: 8000, minSpendFen: 20000, days: 31, stock: null, limit: 1, claimable: false, costFen: 8000, share: 0 },
   { code: 'birthday-black', name: '黑金生日礼券', description: '生日月专享，全场满 ¥300 减 ¥150', kind: 'amount_off', amountOffFen: 15000, minSpendFen: 30000, days: 31, stock: null, limit: 1, claimable: false, costFen: 15000, share: 0 },
 ];

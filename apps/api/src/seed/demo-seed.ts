@@ -6,6 +6,7 @@ import { hashPassword } from '../modules/identity/identity.service';
 import type { PhoneCipher } from '../platform/crypto/phone-cipher';
 import { seedAppointments, seedDemoBookings } from './demo-appointments';
 import { seedLoyalty } from './demo-loyalty';
+import { seedCampaigns } from './demo-campaigns';
 import { seedCouponTemplates, seedMemberCoupons } from './demo-coupons';
 import { seedProducts } from './demo-products';
 import { seedQuestionnaire, seedSkinResults } from './demo-skin';
@@ -38,6 +39,7 @@ export async function seedDemo(db: DataSource, phones: PhoneCipher, opts: SeedOp
   await seedCouponTemplates(db, log);
   await seedLoyalty(db, opts.progress, log);
   await seedMemberCoupons(db, opts.progress, log);
+  await seedCampaigns(db, log);
   return { members, skinResults };
 }
 

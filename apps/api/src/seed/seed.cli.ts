@@ -7,6 +7,7 @@ import { PhoneCipher } from '../platform/crypto/phone-cipher';
 import { dataSourceOptions } from '../platform/database/data-source-options';
 import { resolveDatabase } from '../platform/database/database-url';
 import { runMigrations } from '../platform/database/run-migrations';
+import { startDemoCampaign } from './demo-campaigns';
 import { type SeedProgress, seedDemo } from './demo-seed';
 
 /** `seed.cli [members]`: migrate, then seed the demo brand (default 3000 members), with a progress bar. */
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     await runMigrations(ds);
     const started = Date.now();
     const result = await seedDemo(ds, new PhoneCipher(config.phoneEncryptionKey, config.phoneHmacKey), { members, progress: progressBar(), log: (l) => console.log(`[seed] ${l}`) });
+    await startDemoCampaign(ds, (l) => console.log(`[seed] ${l}`));
     console.log(`[seed] done: ${result.members} demo members (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } finally {
     await ds.destroy();
