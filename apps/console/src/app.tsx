@@ -30,6 +30,10 @@ const TiersPage = lazy(() => import('./pages/loyalty/tiers.page').then((m) => ({
 const RewardsPage = lazy(() => import('./pages/loyalty/rewards.page').then((m) => ({ default: m.RewardsPage })));
 const PointsImportPage = lazy(() => import('./pages/loyalty/points-import.page').then((m) => ({ default: m.PointsImportPage })));
 const CouponTemplatesPage = lazy(() => import('./pages/coupons/coupon-templates.page').then((m) => ({ default: m.CouponTemplatesPage })));
+const SegmentsPage = lazy(() => import('./pages/segments/segments.page').then((m) => ({ default: m.SegmentsPage })));
+const CampaignsPage = lazy(() => import('./pages/campaigns/campaigns.page').then((m) => ({ default: m.CampaignsPage })));
+const CampaignReportPage = lazy(() => import('./pages/campaigns/campaign-report.page').then((m) => ({ default: m.CampaignReportPage })));
+const AnalyticsPage = lazy(() => import('./pages/analytics/analytics.page').then((m) => ({ default: m.AnalyticsPage })));
 const StorePurchasePage = lazy(() => import('./pages/purchases/store-purchase.page').then((m) => ({ default: m.StorePurchasePage })));
 const OrderListPage = lazy(() => import('./pages/orders/order-list.page').then((m) => ({ default: m.OrderListPage })));
 const RedemptionPage = lazy(() => import('./pages/redemptions/redemption.page').then((m) => ({ default: m.RedemptionPage })));
@@ -66,6 +70,10 @@ export function ConsoleRoutes() {
           <Route path="loyalty/rewards" element={<RewardsPage />} />
           <Route path="loyalty/points-import" element={<PointsImportPage />} />
           <Route path="coupons" element={<CouponTemplatesPage />} />
+          <Route path="segments" element={<SegmentsPage />} />
+          <Route path="campaigns" element={<CampaignsPage />} />
+          <Route path="campaigns/:id/report" element={<CampaignReportPage />} />
+          <Route path="analytics" element={<AnalyticsPage />} />
           <Route path="purchases" element={<StorePurchasePage />} />
           <Route path="orders" element={<OrderListPage />} />
           <Route path="redemptions" element={<RedemptionPage />} />

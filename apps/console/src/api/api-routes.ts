@@ -68,6 +68,17 @@ export const apiRoutes = {
   staffCouponResolve: '/staff/coupons/resolve',
   staffCouponRedeem: '/staff/coupons/redeem',
   staffCouponRevoke: (id: string) => `/staff/coupons/${id}/revoke` as const,
+  staffSegments: '/staff/segments',
+  staffSegment: (id: string) => `/staff/segments/${id}` as const,
+  staffSegmentPreview: '/staff/segments/preview',
+  staffCampaigns: '/staff/campaigns',
+  staffCampaign: (id: string) => `/staff/campaigns/${id}` as const,
+  staffCampaignStatus: (id: string) => `/staff/campaigns/${id}/status` as const,
+  staffCampaignRuns: (id: string) => `/staff/campaigns/${id}/runs` as const,
+  staffCampaignReport: (id: string) => `/staff/campaigns/${id}/report` as const,
+  staffCampaignReportExport: (id: string) => `/staff/campaigns/${id}/report/export` as const,
+  staffAnalytics: '/staff/analytics',
+  staffAnalyticsExport: '/staff/analytics/export',
 } as const satisfies Pick<
   ContractRoutes,
   | 'staffLogin'
@@ -130,4 +141,15 @@ export const apiRoutes = {
   | 'staffCouponResolve'
   | 'staffCouponRedeem'
   | 'staffCouponRevoke'
+  | 'staffSegments'
+  | 'staffSegment'
+  | 'staffSegmentPreview'
+  | 'staffCampaigns'
+  | 'staffCampaign'
+  | 'staffCampaignStatus'
+  | 'staffCampaignRuns'
+  | 'staffCampaignReport'
+  | 'staffCampaignReportExport'
+  | 'staffAnalytics'
+  | 'staffAnalyticsExport'
 >;

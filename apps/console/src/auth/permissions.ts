@@ -14,7 +14,9 @@ export type Capability =
   | 'points:adjust'
   | 'redemption:fulfil'
   | 'coupon:configure'
-  | 'coupon:issue';
+  | 'coupon:issue'
+  | 'campaign:configure'
+  | 'analytics:view';
 
 const ALLOWED_ROLES: Record<Capability, readonly StaffRole[]> = {
   'catalog:edit': ['marketer', 'admin'],
@@ -38,6 +40,10 @@ const ALLOWED_ROLES: Record<Capability, readonly StaffRole[]> = {
   'coupon:configure': ['marketer', 'admin'],
   // Issue a compensation or goodwill coupon to a member (store managers for members of their store).
   'coupon:issue': ['marketer', 'store_manager', 'admin'],
+  // Segments and campaigns: build audiences, launch, pause and end campaigns, read their reports.
+  'campaign:configure': ['marketer', 'admin'],
+  // Store-wide analytics; store managers see their own store's (the API scopes them).
+  'analytics:view': ['marketer', 'store_manager', 'admin'],
 };
 
 export function can(role: StaffRole | null | undefined, capability: Capability): boolean {

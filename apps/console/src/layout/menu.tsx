@@ -1,4 +1,6 @@
 import {
+  AimOutlined,
+  AreaChartOutlined,
   CalendarOutlined,
   CarryOutOutlined,
   CrownOutlined,
@@ -7,6 +9,7 @@ import {
   GiftOutlined,
   ImportOutlined,
   LineChartOutlined,
+  NotificationOutlined,
   ProfileOutlined,
   ScanOutlined,
   ScheduleOutlined,
@@ -29,7 +32,14 @@ interface MenuEntry {
   requires?: Capability;
 }
 
-const MENU_ENTRIES: MenuEntry[] = [
+/** A titled group of entries; shown when the role sees at least one of them. */
+interface MenuGroup {
+  key: string;
+  label: string;
+  children: MenuEntry[];
+}
+
+const MENU: (MenuEntry | MenuGroup)[] = [
   { key: '/overview', icon: <DashboardOutlined />, label: '概览' },
   { key: '/members', icon: <TeamOutlined />, label: '会员' },
   { key: '/purchases', icon: <ScanOutlined />, label: '门店收银', requires: 'order:record' },
@@ -46,15 +56,35 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/loyalty/rules', icon: <GiftOutlined />, label: '积分规则' },
   { key: '/loyalty/tiers', icon: <CrownOutlined />, label: '会员等级' },
   { key: '/loyalty/rewards', icon: <ShoppingCartOutlined />, label: '积分商城' },
-  // Everyone may read the coupons and their counters; marketers and admins edit them (the page says so).
-  { key: '/coupons', icon: <TagsOutlined />, label: '优惠券' },
   { key: '/loyalty/points-import', icon: <ImportOutlined />, label: '期初积分导入', requires: 'points:adjust' },
   { key: '/stores', icon: <ShopOutlined />, label: '门店' },
+  {
+    key: 'marketing',
+    label: '营销',
+    children: [
+      { key: '/segments', icon: <AimOutlined />, label: '人群', requires: 'campaign:configure' },
+      { key: '/campaigns', icon: <NotificationOutlined />, label: '活动', requires: 'campaign:configure' },
+      // Everyone may read the coupons and their counters; marketers and admins edit them (the page says so).
+      { key: '/coupons', icon: <TagsOutlined />, label: '优惠券' },
+      { key: '/analytics', icon: <AreaChartOutlined />, label: '数据分析', requires: 'analytics:view' },
+    ],
+  },
 ];
+
+function isGroup(node: MenuEntry | MenuGroup): node is MenuGroup {
+  return 'children' in node;
+}
+
+const MENU_ENTRIES: MenuEntry[] = MENU.flatMap((node) => (isGroup(node) ? node.children : [node]));
 
 /** The menu a role sees. */
 export function menuItemsFor(role: StaffRole | undefined): NonNullable<MenuProps['items']> {
-  return MENU_ENTRIES.filter((entry) => !entry.requires || can(role, entry.requires)).map(({ key, icon, label }) => ({ key, icon, label }));
+  const visible = (entries: MenuEntry[]) => entries.filter((entry) => !entry.requires || can(role, entry.requires)).map(({ key, icon, label }) => ({ key, icon, label }));
+  return MENU.flatMap((node): NonNullable<MenuProps['items']> => {
+    if (!isGroup(node)) return visible([node]);
+    const children = visible(node.children);
+    return children.length > 0 ? [{ type: 'group' as const, key: node.key, label: node.label, children }] : [];
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { formatPercent, formatYuan, toPercent, yuanToFen } from './format';
+import { formatCount, formatPercent, formatPercentOrEmpty, formatYuan, formatYuanOrEmpty, toPercent, yuanToFen } from './format';
 
 describe(formatYuan.name, () => {
   it.each([
@@ -22,5 +22,26 @@ describe(formatPercent.name, () => {
     expect(formatPercent(0.0633)).toBe('6.3%');
     expect(formatPercent(0)).toBe('0.0%');
     expect(toPercent(0.125)).toBe(12.5);
+  });
+});
+
+describe(formatPercentOrEmpty.name, () => {
+  it('reads null as — and a fraction as a percentage', () => {
+    expect(formatPercentOrEmpty(null)).toBe('—');
+    expect(formatPercentOrEmpty(0.4567)).toBe('45.7%');
+    expect(formatPercentOrEmpty(2.5)).toBe('250.0%');
+  });
+});
+
+describe(formatYuanOrEmpty.name, () => {
+  it('reads null as — and fen as yuan', () => {
+    expect(formatYuanOrEmpty(null)).toBe('—');
+    expect(formatYuanOrEmpty(128050)).toBe('¥1,280.50');
+  });
+});
+
+describe(formatCount.name, () => {
+  it('groups thousands', () => {
+    expect(formatCount(1234567)).toBe('1,234,567');
   });
 });

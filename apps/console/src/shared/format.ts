@@ -37,3 +37,18 @@ export function formatPercent(fraction: number): string {
 export function toPercent(fraction: number): number {
   return Math.round(fraction * 1000) / 10;
 }
+
+/** A fraction as a percentage with one decimal, or — when there is none (a rate of 0 out of 0). */
+export function formatPercentOrEmpty(fraction: number | null | undefined): string {
+  return fraction === null || fraction === undefined ? EMPTY : formatPercent(fraction);
+}
+
+/** Fen as yuan, or — when there is no amount (an average over nobody). */
+export function formatYuanOrEmpty(fen: number | null | undefined): string {
+  return fen === null || fen === undefined ? EMPTY : formatYuan(fen);
+}
+
+/** A count with thousands separators: 12,345. */
+export function formatCount(value: number): string {
+  return value.toLocaleString('zh-CN');
+}
