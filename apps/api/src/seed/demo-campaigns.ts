@@ -70,7 +70,7 @@ export async function seedCampaigns(db: DataSource, log: (line: string) => void)
     if (found) continue;
     await db.query(
       `INSERT INTO campaign (name, kind, status, segment_id, journey, actions, holdout_pct, attribution_days, quiet_from, quiet_until, launched_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 14, '21:00', '09:00', CASE WHEN $3::text = 'active' THEN now() END)`,
+       VALUES ($1, $2, $3::text, $4, $5, $6, $7, 14, '21:00', '09:00', CASE WHEN $3::text = 'active' THEN now() END)`,
       [c.name, c.kind, c.status, c.segment ? segments.get(c.segment) : null, c.journey ? JSON.stringify(c.journey) : null, JSON.stringify(c.actions), c.holdoutPct],
     );
     created++;

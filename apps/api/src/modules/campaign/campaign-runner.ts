@@ -123,6 +123,11 @@ export class CampaignRunner implements OnApplicationBootstrap {
         [run.id, run.checkpoint, this.config.campaignBatchSize],
       );
       if (rows.length === 0) {
+        // An hourly journey run that found nobody leaves no trace (its members are guarded by their touches anyway).
+        if (c.kind === 'journey' && run.audience === 0) {
+          await tx.query(`DELETE FROM campaign_run WHERE id = $1`, [run.id]);
+          return 'done';
+        }
         await tx.query(`UPDATE campaign_run SET status = 'done', error = NULL, finished_at = now() WHERE id = $1`, [run.id]);
         if (c.kind === 'one-off') await tx.query(`UPDATE campaign SET status = 'completed', updated_at = now() WHERE id = $1 AND status = 'running'`, [c.id]);
         return 'done';

@@ -30,9 +30,6 @@ const TRANSITIONS: Record<CampaignStatusAction, CampaignStatus[]> = {
   end: ['draft', 'scheduled', 'running', 'active', 'paused'],
 };
 
-/** Fields a launched campaign may still change; anything else is locked (409). */
-const MUTABLE_AFTER_LAUNCH = ['name', 'budgetTotal', 'budgetPerDay', 'endsAt'] as const;
-
 /**
  * Campaigns: one-off sends to a segment (now or at a time) and automated journeys. Status moves by compare-and-set:
  * draft → scheduled / running (one-off) or active (journey) ⇄ paused → completed / ended.
@@ -78,7 +75,7 @@ export class CampaignService {
     return this.get(row.id);
   }
 
-  /** A draft changes freely; a launched campaign only its name, budgets and end (never below what was spent). */
+  /** A draft changes freely; a launched campaign only its name, budgets and end (the budget never below what was spent); anything else is 409. */
   async update(id: string, dto: SaveCampaignDto): Promise<CampaignView> {
     const current = await this.get(id);
     await this.check(dto);
@@ -100,7 +97,7 @@ export class CampaignService {
       frequencyCap: current.frequencyCap,
     } as unknown as SaveCampaignDto);
     if (JSON.stringify(proposed) !== JSON.stringify(existing)) {
-      throw new CampaignException(ErrorCode.CampaignLocked, 'locked fields changed', { message: `活动已启动，只能修改${'名称、预算和结束时间'}` });
+      throw new CampaignException(ErrorCode.CampaignLocked, 'locked fields changed');
     }
     try {
       await this.db.query(`UPDATE campaign SET name = $2, budget_total = $3, budget_per_day = $4, ends_at = $5, updated_at = now() WHERE id = $1`, [
@@ -175,7 +172,6 @@ export class CampaignService {
       if (!rule) problems.push('活动只能发送优惠券到账、优惠券过期或会员等级类消息');
       else if (rule.needsCoupon && !coupon) problems.push('优惠券类消息须同时发放优惠券');
     }
-    if (dto.frequencyCap && dto.kind === 'one-off' && !dto.segmentId) problems.push('单次活动须选择人群');
     if (dto.segmentId) {
       const [s] = await this.db.query<unknown[]>(`SELECT 1 FROM segment WHERE id = $1`, [dto.segmentId]);
       if (!s) problems.push('人群不存在');

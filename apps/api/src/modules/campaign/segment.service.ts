@@ -149,11 +149,10 @@ export class SegmentService {
 
   /** Names of tiers, tags and stores, for the Chinese summary. */
   private async names(tx: EntityManager | DataSource): Promise<SegmentNames> {
-    const [tiers, tags, stores] = await Promise.all([
-      tx.query<{ code: string; name: string }[]>(`SELECT code, name FROM tier`),
-      tx.query<{ id: string; label: string }[]>(`SELECT id, label FROM tag`),
-      tx.query<{ id: string; name: string }[]>(`SELECT id, name FROM store`),
-    ]);
+    // One after the other: inside a transaction they share one connection.
+    const tiers = await tx.query<{ code: string; name: string }[]>(`SELECT code, name FROM tier`);
+    const tags = await tx.query<{ id: string; label: string }[]>(`SELECT id, label FROM tag`);
+    const stores = await tx.query<{ id: string; name: string }[]>(`SELECT id, name FROM store`);
     return {
       tiers: Object.fromEntries(tiers.map((t) => [t.code, t.name])),
       tags: Object.fromEntries(tags.map((t) => [t.id, t.label])),
