@@ -472,13 +472,14 @@ describe('Campaigns: segments, runs, journeys, subscribe messages and analytics'
       for (const id of journeys) await setStatus(id, 'end');
     });
 
-    it('welcome, birthday, dormant, repurchase, tier-up and post-visit each reach a member once per occurrence', async () => {
-      const [welcome, bday, dormant, repurchase, tierUp, visit] = await members(6);
-      J = await tag(key('jrn').slice(-12), [welcome, bday, dormant, repurchase, tierUp, visit]);
+    it('welcome, birthday, anniversary, dormant, repurchase, tier-up and post-visit each reach a member once per occurrence', async () => {
+      const [welcome, bday, dormant, repurchase, tierUp, visit, anniversary] = await members(7);
+      J = await tag(key('jrn').slice(-12), [welcome, bday, dormant, repurchase, tierUp, visit, anniversary]);
       segmentId = (await segment('旅程测试', { field: 'tags', values: [J], match: 'any' })).id;
       const today = businessDate(new Date());
       // Only `welcome` joined just now; the others joined long ago.
       await db.query(`UPDATE member SET joined_at = now() - interval '500 days' WHERE id = ANY($1::uuid[])`, [[bday.id, dormant.id, repurchase.id, tierUp.id, visit.id]]);
+      await db.query(`UPDATE member SET joined_at = now() - interval '2 years' WHERE id = $1`, [anniversary.id]);
       const inThree = addDays(today, 3);
       await db.query(`UPDATE member SET birthday = $2 WHERE id = $1`, [bday.id, `${Number(inThree.slice(0, 4)) - 30}${inThree.slice(4)}`.replace(/-02-29$/, '-02-28')]);
       await order(dormant.id, { daysAgo: 10, fen: 20000, sku: sku.makeup, category: 'makeup' });
@@ -502,6 +503,7 @@ describe('Campaigns: segments, runs, journeys, subscribe messages and analytics'
       const repurchaseJ = await journey('复购提醒', { trigger: 'repurchase', leadDays: 5 });
       const tierJ = await journey('升级礼遇', { trigger: 'tier-up' });
       const visitJ = await journey('到店回访', { trigger: 'post-visit', days: 1 });
+      const anniversaryJ = await journey('入会周年', { trigger: 'anniversary' });
 
       const now = new Date();
       await runAt(now);
@@ -509,6 +511,7 @@ describe('Campaigns: segments, runs, journeys, subscribe messages and analytics'
       expect(await touched(birthdayJ)).toEqual([{ member_id: bday.id, occurrence_key: `birthday:${inThree.slice(0, 4)}` }]);
       expect(await touched(tierJ)).toEqual([{ member_id: tierUp.id, occurrence_key: `tier-up:${change.id}` }]);
       expect(await touched(visitJ)).toEqual([{ member_id: visit.id, occurrence_key: `post-visit:${visited.id}` }]);
+      expect(await touched(anniversaryJ)).toEqual([{ member_id: anniversary.id, occurrence_key: `anniversary:${today.slice(0, 4)}` }]);
       expect(await touched(dormantJ)).toEqual([]);
       expect(await touched(repurchaseJ)).toEqual([]);
 

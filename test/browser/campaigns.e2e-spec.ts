@@ -10,7 +10,10 @@ const ROOT = join(__dirname, '..', '..');
 /** Opens an Ant Design select by its input id and picks the option whose title contains `text`. */
 async function pick(page: Page, selectId: string, text: string): Promise<void> {
   await page.locator(`.ant-select:has(#${selectId})`).click();
-  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title*="${text}"]`).first().click();
+  const option = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title*="${text}"]`).first();
+  await option.waitFor();
+  await option.click();
+  await page.locator(`.ant-select:has(#${selectId}) .ant-select-content, .ant-select:has(#${selectId}) .ant-select-selection-item`).filter({ hasText: text }).first().waitFor({ timeout: 5000 });
 }
 
 describe('A marketer builds a segment, launches a campaign to it and reads the results', () => {
@@ -78,16 +81,16 @@ describe('A marketer builds a segment, launches a campaign to it and reads the r
       // Its dashboard: the funnel and the daily line are drawn.
       await row.locator('[data-campaign-report]').click();
       await con.page.locator('#campaign-report').waitFor({ timeout: 15_000 });
-      await con.page.locator('#campaign-funnel canvas').waitFor({ timeout: 15_000 });
-      await con.page.locator('#campaign-daily canvas').waitFor({ timeout: 15_000 });
+      await con.page.locator('#campaign-funnel canvas').first().waitFor({ timeout: 15_000 });
+      await con.page.locator('#campaign-daily canvas').first().waitFor({ timeout: 15_000 });
       await expect(con.page.locator('#campaign-report-name').textContent()).resolves.toBe(campaignName);
       await shot(con.page, 'campaigns-5-campaign-dashboard');
 
       // Store-wide analytics with charts.
       await con.page.goto(`${stack.apiUrl}/console/analytics`);
       await con.page.locator('#analytics-page').waitFor({ timeout: 15_000 });
-      await con.page.locator('#analytics-sales canvas').waitFor({ timeout: 20_000 });
-      await con.page.locator('#analytics-cohorts canvas').waitFor({ timeout: 20_000 });
+      await con.page.locator('#analytics-sales canvas').first().waitFor({ timeout: 20_000 });
+      await con.page.locator('#analytics-cohorts canvas').first().waitFor({ timeout: 20_000 });
       await shot(con.page, 'campaigns-6-store-analytics');
       expect(con.errors).toEqual([]);
     } finally {
