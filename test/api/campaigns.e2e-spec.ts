@@ -600,6 +600,14 @@ describe('Campaigns: segments, runs, journeys, subscribe messages and analytics'
       expect(view.tierDistribution.map((t) => t.tierCode)).toEqual(ladder);
       expect(view.cohorts.length).toBeGreaterThan(0);
       for (const c of view.cohorts) for (const r of c.retention) expect(r).toBeGreaterThanOrEqual(0);
+      // Served from the last computation for an hour; the hourly refresh brings in a new order.
+      const [buyer] = await db.query(`SELECT id FROM member WHERE deleted_at IS NULL LIMIT 1`);
+      await order(buyer.id, { daysAgo: 0, fen: 12300, sku: sku.skincare, category: 'skincare', at: new Date(Date.now() - 60_000) });
+      const cached = (await api(stack).get(`/api/staff/analytics?from=${from}&to=${to}`).set(as(marketer)).expect(200)).body as StoreAnalyticsView;
+      expect(cached.kpis.orders).toBe(sql.orders);
+      await runJob('analytics-refresh');
+      const refreshed = (await api(stack).get(`/api/staff/analytics?from=${from}&to=${to}`).set(as(marketer)).expect(200)).body as StoreAnalyticsView;
+      expect(refreshed.kpis).toMatchObject({ orders: sql.orders + 1, salesFen: Number(sql.sales) + 12300 });
       const mine = (await api(stack).get(`/api/staff/analytics?from=${from}&to=${to}&storeId=${stores['BJ01']}`).set(as(manager)).expect(200)).body as StoreAnalyticsView;
       const [m1] = await db.query(`SELECT store_id FROM staff WHERE code = 'manager1' OR id IN (SELECT staff_id FROM staff_credential WHERE username = 'manager1') LIMIT 1`);
       expect(mine.storeId).toBe(m1.store_id);

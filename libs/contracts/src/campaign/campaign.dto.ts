@@ -454,7 +454,7 @@ export interface StoreAnalyticsView {
   /** Join-month cohorts: share of the cohort buying in month 0, 1, … after joining (up to 12). */
   cohorts: { month: string; size: number; retention: number[] }[];
   advisors: { advisorId: string; name: string; storeName: string | null; orders: number; salesFen: number; members: number }[];
-  /** When the daily rollup behind the charts was refreshed. */
+  /** When these numbers were computed (a dashboard is served for up to an hour, then recomputed). */
   refreshedAt: string | null;
 }
 

@@ -19,21 +19,51 @@ const COHORT_MONTHS = 12;
 export class AnalyticsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Rebuilds the daily rollup (concurrently once it exists, so readers never wait). */
-  async refresh(): Promise<{ rows: number }> {
+  /**
+   * The hourly refresh: rebuilds the daily rollup (concurrently once it exists, so readers never wait), then
+   * recomputes the dashboards someone asked for in the last day and forgets the others.
+   */
+  async refresh(): Promise<{ rows: number; dashboards: number }> {
     const [done] = await this.db.query<unknown[]>(`SELECT 1 FROM analytics_refresh WHERE id = 1`);
     await this.db.query(done ? `REFRESH MATERIALIZED VIEW CONCURRENTLY analytics_daily` : `REFRESH MATERIALIZED VIEW analytics_daily`);
     await this.db.query(`INSERT INTO analytics_refresh (id, refreshed_at) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET refreshed_at = now()`);
     const [{ rows }] = await this.db.query<{ rows: number }[]>(`SELECT count(*)::int AS rows FROM analytics_daily`);
-    return { rows };
+    await this.db.query(`DELETE FROM analytics_snapshot WHERE requested_at < now() - interval '1 day'`);
+    const wanted = await this.db.query<{ query: { from: string; to: string; storeId: string | null } }[]>(`SELECT query FROM analytics_snapshot`);
+    for (const w of wanted) await this.compute(w.query.from, w.query.to, w.query.storeId);
+    return { rows, dashboards: wanted.length };
   }
 
+  /**
+   * Store-wide analytics: served from the last computation when it is under an hour old (at scale a dashboard
+   * reads millions of orders), otherwise computed now and kept for the next viewer and the hourly refresh.
+   */
   async overview(q: AnalyticsQueryDto, scopeStoreId: string | null): Promise<StoreAnalyticsView> {
     const storeId = scopeStoreId ?? q.storeId ?? null;
     const days = Math.round((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000) + 1;
     if (!(days >= 1 && days <= MAX_RANGE_DAYS) || Number.isNaN(Date.parse(q.from)) || Number.isNaN(Date.parse(q.to))) {
       throw new CampaignException(ErrorCode.AnalyticsRangeInvalid);
     }
+    const [fresh] = await this.db.query<{ view: StoreAnalyticsView }[][]>(
+      `UPDATE analytics_snapshot SET requested_at = now() WHERE key = $1 AND computed_at > now() - interval '1 hour' RETURNING view`,
+      [snapshotKey(q.from, q.to, storeId)],
+    );
+    if (fresh[0]) return fresh[0].view;
+    return this.compute(q.from, q.to, storeId);
+  }
+
+  private async compute(from: string, to: string, storeId: string | null): Promise<StoreAnalyticsView> {
+    const view = await this.live({ from, to }, storeId);
+    await this.db.query(
+      `INSERT INTO analytics_snapshot (key, query, view, computed_at, requested_at) VALUES ($1, $2, $3, now(), now())
+       ON CONFLICT (key) DO UPDATE SET view = EXCLUDED.view, computed_at = EXCLUDED.computed_at`,
+      [snapshotKey(from, to, storeId), JSON.stringify({ from, to, storeId }), JSON.stringify(view)],
+    );
+    return view;
+  }
+
+  private async live(q: { from: string; to: string }, storeId: string | null): Promise<StoreAnalyticsView> {
+    const days = Math.round((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000) + 1;
     const [refreshed] = await this.db.query<{ refreshed_at: Date }[]>(`SELECT refreshed_at FROM analytics_refresh WHERE id = 1`);
     if (!refreshed) await this.refresh();
     const fromTs = atBusinessTime(q.from, '00:00');
@@ -102,7 +132,6 @@ export class AnalyticsService {
         ORDER BY a.sales_fen DESC LIMIT 20`,
       range,
     );
-    const [after] = await this.db.query<{ refreshed_at: Date }[]>(`SELECT refreshed_at FROM analytics_refresh WHERE id = 1`);
     const orders = n('orders');
     const salesFen = n('sales_fen');
     const buyers = n('buyers');
@@ -136,7 +165,7 @@ export class AnalyticsService {
       tierDistribution: tiers.map((t) => ({ tierCode: t.code, tierName: t.name, members: t.members })),
       cohorts,
       advisors: advisors.map((a) => ({ advisorId: a.advisor_id, name: a.name, storeName: a.store_name, orders: a.orders, salesFen: Number(a.sales_fen), members: a.members })),
-      refreshedAt: after ? new Date(after.refreshed_at).toISOString() : null,
+      refreshedAt: new Date().toISOString(),
     };
   }
 
@@ -246,6 +275,10 @@ export class AnalyticsService {
     for (const ws of wb.worksheets) ws.getRow(1).font = { bold: true };
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
+}
+
+function snapshotKey(from: string, to: string, storeId: string | null): string {
+  return `${from}|${to}|${storeId ?? 'all'}`;
 }
 
 function addMonths(yyyymm: string, n: number): string {

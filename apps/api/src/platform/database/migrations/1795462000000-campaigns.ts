@@ -195,9 +195,17 @@ export class Campaigns1795462000000 implements MigrationInterface {
       WITH NO DATA`);
     await q.query(`CREATE UNIQUE INDEX uq_analytics_daily ON analytics_daily (day, store_id) NULLS NOT DISTINCT`);
     await q.query(`CREATE TABLE analytics_refresh (id smallint PRIMARY KEY CHECK (id = 1), refreshed_at timestamptz NOT NULL)`);
+    // Dashboards as computed: served for an hour, recomputed by the hourly refresh while someone keeps asking.
+    await q.query(`CREATE TABLE analytics_snapshot (
+      key varchar(80) PRIMARY KEY,
+      query jsonb NOT NULL,
+      view jsonb NOT NULL,
+      computed_at timestamptz NOT NULL,
+      requested_at timestamptz NOT NULL)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE analytics_snapshot`);
     await q.query(`DROP TABLE analytics_refresh`);
     await q.query(`DROP MATERIALIZED VIEW analytics_daily`);
     await q.query(`DROP TABLE campaign_touch`);
