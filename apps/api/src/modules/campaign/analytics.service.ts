@@ -84,7 +84,7 @@ export class AnalyticsService {
                 WHERE ${PURCHASE} AND o.paid_at >= $2::timestamptz - interval '90 days' AND o.paid_at < $2 AND m.deleted_at IS NULL
                   AND ($3::uuid IS NULL OR m.store_id = $3)) AS active,
               (SELECT count(*)::int FROM prev) AS prev_buyers,
-              (SELECT count(*)::int FROM prev WHERE member_id NOT IN (SELECT member_id FROM buyers)) AS churned,
+              (SELECT count(*)::int FROM prev p WHERE NOT EXISTS (SELECT 1 FROM buyers b WHERE b.member_id = p.member_id)) AS churned,
               (SELECT avg(mm.spend_fen)::bigint FROM member_metrics mm JOIN member m ON m.id = mm.member_id WHERE mm.orders_count > 0 AND ($3::uuid IS NULL OR m.store_id = $3)) AS clv_fen,
               (SELECT count(*)::int FROM firsts) AS first_buyers,
               (SELECT count(*)::int FROM firsts f WHERE EXISTS (SELECT 1 FROM sales_order o WHERE o.member_id = f.member_id AND ${PURCHASE}
