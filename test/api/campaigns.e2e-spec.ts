@@ -3,6 +3,7 @@ import type { CampaignReport, CampaignRunView, CampaignView, SegmentNode, Segmen
 import { addDays, businessDate, businessClock } from '@glow/domain';
 import type { DataSource } from 'typeorm';
 import { CampaignJourneys } from '../../apps/api/src/modules/campaign/campaign-journeys';
+import { CampaignRunner } from '../../apps/api/src/modules/campaign/campaign-runner';
 import { as, newMember, type TestMember } from '../support/skin';
 import { e2eDataSource, startStack, type Stack } from '../support/stack';
 import { api, control, staffLogin } from '../support/wechat-user';
@@ -314,7 +315,7 @@ describe('Campaigns: segments, runs, journeys, subscribe messages and analytics'
       expect(message.data['thing2']).toMatch(/^¥30 满¥200(\.00)?可用$/);
 
       // Running the finished run again (a duplicate job) issues nothing more.
-      const runner = stack.app.get((await import('../../apps/api/src/modules/campaign/campaign-runner')).CampaignRunner);
+      const runner = stack.app.get(CampaignRunner);
       await runner.process(run.id);
       expect((await db.query(`SELECT count(*)::int AS n FROM member_coupon WHERE template_id = $1`, [tpl.id]))[0].n).toBe(6);
       expect((await setStatus(c.id, 'launch').expect(409)).body.code).toBe('CAMPAIGN_STATUS_INVALID');
