@@ -2,6 +2,7 @@ import { DEFAULT_METRICS_SETTINGS, type SegmentNode } from '@glow/domain';
 import type { DataSource } from 'typeorm';
 import { AnalyticsService } from '../modules/campaign/analytics.service';
 import { MemberMetricsService } from '../modules/campaign/member-metrics.service';
+import { SegmentService } from '../modules/campaign/segment.service';
 
 interface DemoSegment {
   name: string;
@@ -63,6 +64,7 @@ export async function seedCampaigns(db: DataSource, log: (line: string) => void)
       ? [found]
       : await db.query<{ id: string }[]>(`INSERT INTO segment (name, description, rule) VALUES ($1, $2, $3) RETURNING id`, [s.name, s.description, JSON.stringify(s.rule)]);
     segments.set(s.name, row.id);
+    await db.query(`UPDATE segment SET last_count = $2, counted_at = now() WHERE id = $1`, [row.id, await new SegmentService(db).count(s.rule)]);
   }
   let created = 0;
   for (const c of DEMO_CAMPAIGNS) {

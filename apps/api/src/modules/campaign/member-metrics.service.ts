@@ -77,7 +77,7 @@ export class MemberMetricsService {
       `SELECT (SELECT aggregated_at FROM metrics_settings WHERE id = 1) AS aggregated_at, clock_timestamp() AS started`,
     );
     const since = w.aggregated_at;
-    const [, count] = await this.db.query<[unknown[], number]>(
+    const [{ count }] = await this.db.query<{ count: number }[]>(
       `WITH changed AS (
          SELECT m.id FROM member m WHERE m.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM member_metrics x WHERE x.member_id = m.id)
          UNION
@@ -98,11 +98,14 @@ export class MemberMetricsService {
            FROM changed c
            LEFT JOIN sales_order o ON o.member_id = c.id AND ${PURCHASE} AND o.paid_at <= $1::timestamptz
           GROUP BY c.id)
+       , saved AS (
        INSERT INTO member_metrics (member_id, orders_count, spend_fen, orders_365, spend_365_fen, first_purchase_at, last_purchase_at, lifecycle, computed_at)
        SELECT a.member_id, a.orders_count, a.spend_fen, a.orders_365, a.spend_365_fen, a.first_purchase_at, a.last_purchase_at, 'new', $1::timestamptz
          FROM agg a JOIN member m ON m.id = a.member_id AND m.deleted_at IS NULL
        ON CONFLICT (member_id) DO UPDATE SET orders_count = EXCLUDED.orders_count, spend_fen = EXCLUDED.spend_fen, orders_365 = EXCLUDED.orders_365,
-              spend_365_fen = EXCLUDED.spend_365_fen, first_purchase_at = EXCLUDED.first_purchase_at, last_purchase_at = EXCLUDED.last_purchase_at`,
+              spend_365_fen = EXCLUDED.spend_365_fen, first_purchase_at = EXCLUDED.first_purchase_at, last_purchase_at = EXCLUDED.last_purchase_at
+       RETURNING 1)
+       SELECT count(*)::int AS count FROM saved`,
       [now, since],
     );
     await this.db.query(`DELETE FROM member_metrics mm USING member m WHERE m.id = mm.member_id AND m.deleted_at IS NOT NULL`);

@@ -52,7 +52,10 @@ export class JobRunner {
       }
       try {
         const result = await job();
-        this.log.log({ job: name, result }, `job ${name} done`);
+        // A run that found nothing to do (every count 0) is only worth a debug line: some jobs run every 30 s.
+        const idle = Object.values(result).every((v) => v === 0);
+        if (idle) this.log.debug({ job: name, result }, `job ${name} done`);
+        else this.log.log({ job: name, result }, `job ${name} done`);
         return { name, ran: true, result, startedAt, finishedAt: new Date().toISOString() };
       } finally {
         await runner.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [`glow:job:${name}`]);
