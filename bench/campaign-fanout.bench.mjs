@@ -121,7 +121,7 @@ try {
     try {
       return Number(/^Anonymous:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
     } catch (e) {
-      if (e.code !== 'ENOENT') pgReadable = false; // another user's process we may not read; ENOENT: it has ended
+      if (e.code === 'EACCES' || e.code === 'EPERM') pgReadable = false; // another user's process; ENOENT, ESRCH: it ended
       return 0;
     }
   };
