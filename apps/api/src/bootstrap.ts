@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import multipart from '@fastify/multipart';
+import { ChatSocketAdapter } from './platform/http/socket-adapter';
 import fastifyStatic from '@fastify/static';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -34,7 +35,13 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   );
   app.useGlobalFilters(new AllExceptionsFilter());
 
+  app.useWebSocketAdapter(new ChatSocketAdapter(app, config.redisUrl));
+
   const fastify = app.getHttpAdapter().getInstance();
+  // WeChat message push may come as XML: hand it to the controller as text.
+  fastify.addContentTypeParser(['text/xml', 'application/xml'], { parseAs: 'string' }, (_req: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) =>
+    done(null, typeof body === 'string' ? body : body.toString('utf8')),
+  );
   // Errors raised by fastify itself before a route runs (bad JSON, body too large, wrong content type).
   fastify.setErrorHandler((error: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;

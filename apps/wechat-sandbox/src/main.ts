@@ -1,3 +1,4 @@
+import { PUSH_FORMATS, PUSH_MODES } from './push/push-message';
 import { createSandbox, type SandboxOptions } from './sandbox';
 
 function readPort(value: string | undefined): number {
@@ -31,13 +32,36 @@ function readPayOptions(env: NodeJS.ProcessEnv): NonNullable<SandboxOptions['pay
   };
 }
 
+function oneOf<T extends string>(name: string, values: readonly T[], value: string | undefined): T | undefined {
+  if (value === undefined || value === '') return undefined;
+  const match = values.find((allowed) => allowed === value);
+  if (match === undefined) throw new Error(`${name} must be one of ${values.join(', ')}, got ${value}`);
+  return match;
+}
+
+/**
+ * Message push defaults to the dev token and key the API also defaults to, in safe mode with JSON. With
+ * WECHAT_PUSH_URL set, the first push verifies the URL (the API may start after the sandbox); without it, nothing
+ * is pushed until a URL is saved through PUT /__control/push-config.
+ */
+function readPushOptions(env: NodeJS.ProcessEnv): NonNullable<SandboxOptions['push']> {
+  return {
+    url: env.WECHAT_PUSH_URL || undefined,
+    token: env.WECHAT_PUSH_TOKEN || undefined,
+    encodingAesKey: env.WECHAT_PUSH_AES_KEY || undefined,
+    mode: oneOf('WECHAT_PUSH_MODE', PUSH_MODES, env.WECHAT_PUSH_MODE),
+    format: oneOf('WECHAT_PUSH_FORMAT', PUSH_FORMATS, env.WECHAT_PUSH_FORMAT),
+    originalId: env.WECHAT_ORIGINAL_ID || undefined,
+  };
+}
+
 async function main(): Promise<void> {
   const port = readPort(process.env.SANDBOX_PORT);
   const host = process.env.SANDBOX_HOST ?? '127.0.0.1';
   const appId = process.env.WECHAT_APP_ID ?? 'wxglowdemo0000001';
   const secret = process.env.WECHAT_APP_SECRET ?? 'glow-sandbox-secret';
 
-  const app = createSandbox({ appId, secret, pay: readPayOptions(process.env) });
+  const app = createSandbox({ appId, secret, pay: readPayOptions(process.env), push: readPushOptions(process.env) });
   const address = await app.listen({ port, host });
   console.log(`WeChat sandbox for ${appId} listening on ${address}`);
 

@@ -1,4 +1,6 @@
 import type { PayNotifier } from './pay/pay-notifier';
+import type { PushNotifier } from './push/push-notifier';
+import type { PushSettings } from './push/push-settings';
 import type { PayStore } from './state/pay-store';
 import type { SandboxState } from './state/sandbox-state';
 
@@ -21,6 +23,22 @@ export type PayConfig = {
 
 export type PayContext = { config: PayConfig; store: PayStore; notifier: PayNotifier };
 
+/** Message push to the developer's server (§6): the console's settings and who delivers. */
+export type PushContext = {
+  /** The mini program's original id, ToUserName of every push. */
+  originalId: string;
+  /** The settings the sandbox started with (options or environment); `POST /__control/reset` returns to them. */
+  initial: PushSettings;
+  /** The console's current settings; `PUT /__control/push-config` replaces them. */
+  settings: PushSettings;
+  /**
+   * Whether the URL answered the echostr under the current settings. Saving settings verifies at once; settings from
+   * the start are verified on the first push, because the developer's server may start after the sandbox.
+   */
+  verified: boolean;
+  notifier: PushNotifier;
+};
+
 /** What every route needs: the emulated mini program's identity and the in-memory platform state. */
 export type SandboxContext = {
   appId: string;
@@ -30,4 +48,5 @@ export type SandboxContext = {
   /** The clock of the whole sandbox (milliseconds since the epoch); tests inject a fake one. */
   now: () => number;
   pay: PayContext;
+  push: PushContext;
 };

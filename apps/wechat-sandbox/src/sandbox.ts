@@ -9,13 +9,19 @@ import {
   DEV_PAY_PLATFORM_PUBLIC_KEY_ID,
 } from './pay/dev-keys';
 import { PayNotifier } from './pay/pay-notifier';
+import { PushNotifier } from './push/push-notifier';
+import { checkedPushOptions, type PushOptions } from './push/push-settings';
 import { CONTROL_PREFIX, registerControlRoutes } from './routes/control.routes';
 import { parseSubscribeTemplateInput } from './routes/control.validation';
+import { registerCsControlRoutes } from './routes/cs-control.routes';
+import { registerCustomerServiceRoutes } from './routes/customer-service.routes';
 import { registerLoginRoutes } from './routes/login.routes';
+import { registerMediaRoutes } from './routes/media.routes';
 import { registerPayControlRoutes } from './routes/pay-control.routes';
 import { registerPayRoutes } from './routes/pay.routes';
 import { registerPhoneRoutes } from './routes/phone.routes';
 import { registerQrcodeRoutes } from './routes/qrcode.routes';
+import { registerSecCheckRoutes } from './routes/sec-check.routes';
 import { registerSubscribeRoutes } from './routes/subscribe.routes';
 import { registerTokenRoutes } from './routes/token.routes';
 import type { PayConfig, SandboxContext } from './sandbox-context';
@@ -37,6 +43,12 @@ export type SandboxOptions = {
   subscribeTemplates?: readonly SubscribeTemplate[];
   /** The WeChat Pay merchant account; each field defaults to the dev keys in pay/dev-keys.ts. */
   pay?: Partial<PayConfig>;
+  /**
+   * Message push to the developer's server (§6): URL (none by default), token, EncodingAESKey, mode, format, the
+   * original id and the reply timeout; each field defaults as in DEFAULT_PUSH_OPTIONS. A URL given here is verified
+   * on the first push.
+   */
+  push?: Partial<PushOptions>;
   logger?: boolean;
 };
 
@@ -99,6 +111,8 @@ export function createSandbox(options: SandboxOptions): FastifyInstance {
     now,
     payConfig.notifyRetryScale,
   );
+  const { originalId, timeoutMs, ...pushSettings } = checkedPushOptions(options.push ?? {});
+  const pushNotifier = new PushNotifier(now, timeoutMs);
   const ctx: SandboxContext = {
     appId,
     secret,
@@ -106,13 +120,17 @@ export function createSandbox(options: SandboxOptions): FastifyInstance {
     state: new SandboxState(now, tokenTtlSeconds * 1000, subscribeTemplates),
     now,
     pay: { config: payConfig, store: new PayStore(now), notifier },
+    push: { originalId, initial: pushSettings, settings: pushSettings, verified: false, notifier: pushNotifier },
   };
   const app = fastify({ logger });
   const isControl = (url: string): boolean => url.startsWith(CONTROL_PREFIX);
   const isPay = (url: string): boolean => url.startsWith('/v3/');
 
   // Pending notification retries and refund settlements must not outlive the server (tests exit cleanly).
-  app.addHook('onClose', async () => notifier.stop());
+  app.addHook('onClose', async () => {
+    notifier.stop();
+    pushNotifier.stop();
+  });
 
   // WeChat parses every POST body as JSON text whatever its Content-Type, so routes get the raw string and decide.
   app.removeAllContentTypeParsers();
@@ -144,8 +162,12 @@ export function createSandbox(options: SandboxOptions): FastifyInstance {
   registerPhoneRoutes(app, ctx);
   registerQrcodeRoutes(app, ctx);
   registerSubscribeRoutes(app, ctx);
+  registerSecCheckRoutes(app, ctx);
+  registerCustomerServiceRoutes(app, ctx);
+  registerMediaRoutes(app, ctx);
   registerPayRoutes(app, ctx);
   registerControlRoutes(app, ctx);
   registerPayControlRoutes(app, ctx);
+  registerCsControlRoutes(app, ctx);
   return app;
 }

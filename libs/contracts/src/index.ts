@@ -22,3 +22,4 @@ export * from './loyalty/loyalty.dto';
 export * from './order/order.dto';
 export * from './coupon/coupon.dto';
 export * from './campaign/campaign.dto';
+export * from './service/service.dto';

@@ -7,6 +7,7 @@ import type { PhoneCipher } from '../platform/crypto/phone-cipher';
 import { seedAppointments, seedDemoBookings } from './demo-appointments';
 import { seedLoyalty } from './demo-loyalty';
 import { seedCampaigns } from './demo-campaigns';
+import { seedService } from './demo-service';
 import { seedCouponTemplates, seedMemberCoupons } from './demo-coupons';
 import { seedProducts } from './demo-products';
 import { seedQuestionnaire, seedSkinResults } from './demo-skin';
@@ -40,6 +41,7 @@ export async function seedDemo(db: DataSource, phones: PhoneCipher, opts: SeedOp
   await seedLoyalty(db, opts.progress, log);
   await seedMemberCoupons(db, opts.progress, log);
   await seedCampaigns(db, log);
+  await seedService(db, log);
   return { members, skinResults };
 }
 

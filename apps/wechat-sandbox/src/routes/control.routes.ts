@@ -6,6 +6,7 @@ import {
   parseFaultInput,
   parseLoginCodeInput,
   parsePhoneCodeInput,
+  parseSecCheckWordsInput,
   parseSubscribeChoiceInput,
   parseSubscribeFaultInput,
   parseSubscribeTemplateInput,
@@ -39,7 +40,7 @@ export function registerControlRoutes(app: FastifyInstance, ctx: SandboxContext)
     const requested = request.headers['access-control-request-headers'];
     return reply
       .code(204)
-      .header('access-control-allow-methods', 'GET, POST, DELETE, OPTIONS')
+      .header('access-control-allow-methods', 'GET, POST, PUT, DELETE, OPTIONS')
       .header('access-control-allow-headers', requested ?? 'content-type')
       .header('access-control-max-age', '600')
       .send();
@@ -101,6 +102,16 @@ export function registerControlRoutes(app: FastifyInstance, ctx: SandboxContext)
     return { messages: state.subscriptions.delivered(filter) };
   });
 
+  app.get(`${CONTROL_PREFIX}/sec-check/words`, async () => ({ words: Object.fromEntries(state.secCheckWords) }));
+
+  // Replaces the whole list, so a test states exactly which words are risky; reset brings back the defaults.
+  app.put(`${CONTROL_PREFIX}/sec-check/words`, async (request, reply) => {
+    const parsed = parseSecCheckWordsInput(request.body);
+    if (!parsed.ok) return badRequest(reply, parsed);
+    state.secCheckWords = parsed.value;
+    return { words: Object.fromEntries(state.secCheckWords) };
+  });
+
   app.post(`${CONTROL_PREFIX}/tokens/expire`, async () => ({ expired: state.tokens.expireAll() }));
 
   app.post(`${CONTROL_PREFIX}/faults`, async (request, reply) => {
@@ -135,6 +146,10 @@ export function registerControlRoutes(app: FastifyInstance, ctx: SandboxContext)
     ctx.pay.notifier.cancelAll();
     ctx.pay.notifier.retryScale = ctx.pay.config.notifyRetryScale;
     ctx.pay.store.reset();
+    // Pushes in flight are aborted and the message-push settings return to those the sandbox started with.
+    ctx.push.notifier.cancelAll();
+    ctx.push.settings = ctx.push.initial;
+    ctx.push.verified = false;
     return { ok: true };
   });
 }

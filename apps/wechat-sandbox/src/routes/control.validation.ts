@@ -1,5 +1,9 @@
+import { ENCODING_AES_KEY_PATTERN } from '../push/push-crypto';
+import { PUSH_FORMATS, PUSH_MODES, type PushFormat, type PushMode } from '../push/push-message';
+import { PUSH_TOKEN_PATTERN, pushUrlProblem } from '../push/push-settings';
 import { newTemplateId } from '../state/random-id';
 import { FAULT_ENDPOINTS, type FaultEndpoint, type UserPatch } from '../state/sandbox-state';
+import { RISKY_LABELS } from '../state/sec-check-words';
 import { KEYWORD_TYPES, keywordType, type SubscribeField, type SubscribeTemplate } from '../state/subscribe-templates';
 import { isJsonObject, type JsonObject } from '../wechat-request';
 
@@ -12,6 +16,12 @@ const MAX_FAULT_TIMES = 1000;
 const MAX_TEMPLATE_FIELDS = 20;
 const MAX_LABEL_LENGTH = 20;
 const MAX_ERRMSG_LENGTH = 200;
+const MAX_SEC_CHECK_WORDS = 500;
+const MAX_SEC_CHECK_WORD_LENGTH = 50;
+const MAX_CHAT_TEXT_LENGTH = 5000;
+const MAX_CARD_TITLE_LENGTH = 64;
+const MAX_PAGE_PATH_LENGTH = 1024;
+const MAX_SESSION_FROM_LENGTH = 1000;
 
 class InputError extends Error {}
 
@@ -185,5 +195,116 @@ export function parseSubscribeTemplateInput(raw: unknown): Parsed<SubscribeTempl
     const duplicate = parsed.find((field, i) => parsed.findIndex((other) => other.key === field.key) !== i);
     if (duplicate) throw new InputError(`fields has ${duplicate.key} twice`);
     return { id, title, fields: parsed };
+  });
+}
+
+/** `{words: {赌博: 20006, …}}`: the whole list of risky keywords, each with a label other than 100. */
+export function parseSecCheckWordsInput(raw: unknown): Parsed<Map<string, number>> {
+  return parse(() => {
+    const { words } = readBody(raw, ['words']);
+    if (!isJsonObject(words)) throw new InputError('words must be an object of keyword → label, e.g. {"赌博": 20006}');
+    const entries = Object.entries(words);
+    if (entries.length > MAX_SEC_CHECK_WORDS) throw new InputError(`words may hold at most ${MAX_SEC_CHECK_WORDS} keywords`);
+    for (const [word, label] of entries) {
+      if (word.trim() === '' || [...word].length > MAX_SEC_CHECK_WORD_LENGTH) {
+        throw new InputError(`keywords must be non-blank and at most ${MAX_SEC_CHECK_WORD_LENGTH} characters`);
+      }
+      if (typeof label !== 'number' || !RISKY_LABELS.includes(label)) throw new InputError(`the label of ${word} must be one of ${RISKY_LABELS.join(', ')}`);
+    }
+    return new Map(entries.map(([word, label]) => [word, Number(label)]));
+  });
+}
+
+export type PushConfigInput = { url: string; token?: string; encodingAesKey?: string; mode?: PushMode; format?: PushFormat };
+
+function isPushMode(value: unknown): value is PushMode {
+  return PUSH_MODES.some((mode) => mode === value);
+}
+
+function isPushFormat(value: unknown): value is PushFormat {
+  return PUSH_FORMATS.some((format) => format === value);
+}
+
+/** What the developer saves in the console's message-push page; only the URL is required. */
+export function parsePushConfigInput(raw: unknown): Parsed<PushConfigInput> {
+  return parse(() => {
+    const { url, token, encodingAesKey, mode, format } = readBody(raw, ['url', 'token', 'encodingAesKey', 'mode', 'format']);
+    if (typeof url !== 'string') throw new InputError('url is required');
+    const urlProblem = pushUrlProblem(url);
+    if (urlProblem) throw new InputError(urlProblem);
+    if (token !== undefined && (typeof token !== 'string' || !PUSH_TOKEN_PATTERN.test(token))) throw new InputError('token must be 3-32 letters and digits');
+    if (encodingAesKey !== undefined && (typeof encodingAesKey !== 'string' || !ENCODING_AES_KEY_PATTERN.test(encodingAesKey))) {
+      throw new InputError('encodingAesKey must be 43 letters and digits');
+    }
+    if (mode !== undefined && !isPushMode(mode)) throw new InputError(`mode must be one of ${PUSH_MODES.join(', ')}`);
+    if (format !== undefined && !isPushFormat(format)) throw new InputError(`format must be one of ${PUSH_FORMATS.join(', ')}`);
+    return { url, token, encodingAesKey, mode, format };
+  });
+}
+
+export const CHAT_MESSAGE_TYPES = ['text', 'image', 'miniprogrampage'] as const;
+
+/** A message the user sends in the customer-service chat. */
+export type ChatMessageInput =
+  | { openid: string; msgType: 'text'; content: string; forgeSignature: boolean }
+  | { openid: string; msgType: 'image'; picUrl: string | undefined; forgeSignature: boolean }
+  | { openid: string; msgType: 'miniprogrampage'; title: string; pagePath: string; picUrl: string | undefined; forgeSignature: boolean };
+
+function optionalBoolean(body: JsonObject, key: string): boolean {
+  const value = body[key];
+  if (value !== undefined && typeof value !== 'boolean') throw new InputError(`${key} must be a boolean`);
+  return value === true;
+}
+
+function text(body: JsonObject, key: string, maxLength: number): string {
+  const value = body[key];
+  if (typeof value !== 'string' || value.trim() === '' || [...value].length > maxLength) {
+    throw new InputError(`${key} must be a non-blank string of at most ${maxLength} characters`);
+  }
+  return value;
+}
+
+function optionalHttpUrl(body: JsonObject, key: string): string | undefined {
+  const value = body[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || pushUrlProblem(value) !== null) throw new InputError(`${key} must be an absolute http(s) URL`);
+  return value;
+}
+
+/** Each message type takes only its own fields, so a field meant for another type is refused rather than ignored. */
+export function parseChatMessageInput(raw: unknown): Parsed<ChatMessageInput> {
+  return parse(() => {
+    const common = ['openid', 'msgType', 'forgeSignature'];
+    const { msgType } = readBody(raw, [...common, 'content', 'picUrl', 'title', 'pagePath']);
+    if (!CHAT_MESSAGE_TYPES.some((type) => type === msgType)) throw new InputError(`msgType must be one of ${CHAT_MESSAGE_TYPES.join(', ')}`);
+    if (msgType === 'text') {
+      const body = readBody(raw, [...common, 'content']);
+      return { openid: requiredId(body, 'openid'), msgType, content: text(body, 'content', MAX_CHAT_TEXT_LENGTH), forgeSignature: optionalBoolean(body, 'forgeSignature') };
+    }
+    if (msgType === 'image') {
+      const body = readBody(raw, [...common, 'picUrl']);
+      return { openid: requiredId(body, 'openid'), msgType, picUrl: optionalHttpUrl(body, 'picUrl'), forgeSignature: optionalBoolean(body, 'forgeSignature') };
+    }
+    const body = readBody(raw, [...common, 'title', 'pagePath', 'picUrl']);
+    return {
+      openid: requiredId(body, 'openid'),
+      msgType: 'miniprogrampage',
+      title: text(body, 'title', MAX_CARD_TITLE_LENGTH),
+      pagePath: text(body, 'pagePath', MAX_PAGE_PATH_LENGTH),
+      picUrl: optionalHttpUrl(body, 'picUrl'),
+      forgeSignature: optionalBoolean(body, 'forgeSignature'),
+    };
+  });
+}
+
+/** The user taps `<button open-type="contact" session-from="…">`. */
+export function parseChatEnterInput(raw: unknown): Parsed<{ openid: string; sessionFrom: string; forgeSignature: boolean }> {
+  return parse(() => {
+    const body = readBody(raw, ['openid', 'sessionFrom', 'forgeSignature']);
+    const { sessionFrom = '' } = body;
+    if (typeof sessionFrom !== 'string' || [...sessionFrom].length > MAX_SESSION_FROM_LENGTH) {
+      throw new InputError(`sessionFrom must be a string of at most ${MAX_SESSION_FROM_LENGTH} characters`);
+    }
+    return { openid: requiredId(body, 'openid'), sessionFrom, forgeSignature: optionalBoolean(body, 'forgeSignature') };
   });
 }

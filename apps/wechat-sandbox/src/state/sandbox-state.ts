@@ -1,4 +1,7 @@
+import { CustomerServiceStore } from './customer-service-store';
+import { MediaStore } from './media-store';
 import { newOpenid, randomHex } from './random-id';
+import { DEFAULT_SEC_CHECK_WORDS } from './sec-check-words';
 import { SubscribeStore } from './subscribe-store';
 import type { SubscribeTemplate } from './subscribe-templates';
 import { TokenStore } from './token-store';
@@ -14,9 +17,11 @@ export type SandboxUser = {
   phone: string | null;
   countryCode: string;
   blocked: boolean;
+  /** When code2Session last succeeded for this user: msgSecCheck wants a visit within the last 2 hours. */
+  lastLoginAt: number | null;
 };
 
-export type UserPatch = Partial<Omit<SandboxUser, 'openid'>>;
+export type UserPatch = Partial<Omit<SandboxUser, 'openid' | 'lastLoginAt'>>;
 
 type LoginCode = { openid: string; issuedAt: number; used: boolean };
 
@@ -37,6 +42,10 @@ export type PhoneOutcome =
 export class SandboxState {
   tokens: TokenStore;
   subscriptions: SubscribeStore;
+  customerService: CustomerServiceStore;
+  media: MediaStore;
+  /** msgSecCheck's risky keywords and the label each one answers, e.g. 赌博 → 20006. */
+  secCheckWords: Map<string, number>;
   private readonly users = new Map<string, SandboxUser>();
   private readonly loginCodes = new Map<string, LoginCode>();
   private readonly phoneCodes = new Map<string, PhoneCode>();
@@ -51,12 +60,21 @@ export class SandboxState {
   ) {
     this.tokens = new TokenStore(now, tokenTtlMs);
     this.subscriptions = new SubscribeStore(now, subscribeTemplates);
+    this.customerService = new CustomerServiceStore(now);
+    this.media = new MediaStore(now);
+    this.secCheckWords = new Map(Object.entries(DEFAULT_SEC_CHECK_WORDS));
   }
 
-  /** Back to the state at start: the configured templates stay, templates added later go with everything else. */
+  /**
+   * Back to the state at start: the configured templates stay, templates added later go with everything else; the
+   * risky keywords return to the defaults.
+   */
   reset(): void {
     this.tokens = new TokenStore(this.now, this.tokenTtlMs);
     this.subscriptions = new SubscribeStore(this.now, this.subscribeTemplates);
+    this.customerService = new CustomerServiceStore(this.now);
+    this.media = new MediaStore(this.now);
+    this.secCheckWords = new Map(Object.entries(DEFAULT_SEC_CHECK_WORDS));
     for (const map of [this.users, this.loginCodes, this.phoneCodes, this.loginCalls, this.faults, this.calls]) map.clear();
   }
 
@@ -72,6 +90,7 @@ export class SandboxState {
       phone: null,
       countryCode: '86',
       blocked: false,
+      lastLoginAt: null,
     };
     if (patch.unionid !== undefined) user.unionid = patch.unionid;
     if (patch.phone !== undefined) user.phone = patch.phone;
@@ -110,6 +129,7 @@ export class SandboxState {
     if (entry.used) return { ok: false, errcode: 40163 };
     if (now - entry.issuedAt >= CODE_TTL_MS) return { ok: false, errcode: 40029 };
     entry.used = true;
+    user.lastLoginAt = now;
     return { ok: true, user };
   }
 

@@ -49,3 +49,24 @@ export async function code2Session(sut: FastifyInstance, code: string): Promise<
 
 /** errmsg always ends with a request id shaped like WeChat's. */
 export const RID = /, rid: [0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/;
+
+/** The smallest valid PNG and the start of a JPEG: the sandbox tells images apart by their magic bytes. */
+export const PNG_BYTES = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+export const JPEG_BYTES = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF sandbox test image')]);
+
+/** A multipart/form-data body with one file part, as an SDK's media upload sends it. */
+export function multipartFile(field: string, filename: string, bytes: Buffer, contentType = 'image/png'): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----GlowSandboxBoundary7MA4YWxkTrZu0gW';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/** Uploads a temp image and answers the media/upload JSON. */
+export async function uploadImage(sut: FastifyInstance, token: string, bytes: Buffer = PNG_BYTES, field = 'media'): Promise<Json> {
+  const { payload, headers } = multipartFile(field, 'photo.png', bytes);
+  const response = await sut.inject({ method: 'POST', url: `/cgi-bin/media/upload?access_token=${encodeURIComponent(token)}&type=image`, payload, headers });
+  return response.json<Json>();
+}

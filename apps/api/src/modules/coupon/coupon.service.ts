@@ -58,6 +58,15 @@ export class CouponService {
 
   // --- claim center ---
 
+  /** A template's code, name and one-line face (e.g. `¥30 满¥200可用`) for cards in chat; null when unknown. */
+  async templateCard(templateId: string): Promise<{ code: string; name: string; summary: string; status: string; claimable: boolean } | null> {
+    const [raw] = await this.db.query<TemplateRow[]>(`SELECT * FROM coupon_template WHERE id = $1`, [templateId]);
+    if (!raw) return null;
+    const t = reviveTemplate(raw);
+    const face = faceOf(t, await this.templates.names([t.gift_sku]));
+    return { code: t.code, name: t.name, summary: `${face.headline} ${face.condition}`.trim(), status: t.status, claimable: t.claimable };
+  }
+
   async claimCenter(memberId: string): Promise<ClaimCenterItem[]> {
     const rows = await this.db.query<(TemplateRow & { claimed_by_me: number })[]>(
       `SELECT t.*, COALESCE(n.claimed, 0)::int AS claimed_by_me FROM coupon_template t

@@ -1,10 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, type FollowUpTaskView } from '@glow/contracts';
-import { businessDate } from '@glow/domain';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { TaskOutcomeDto, TaskQuery, type TaskView } from '@glow/contracts';
 import { CurrentPrincipal, Roles } from '../../platform/auth/auth.decorators';
 import type { StaffPrincipal } from '../../platform/auth/principal';
-import { AppException } from '../../platform/errors/app.exception';
 import { FollowUpTaskService } from './follow-up-task.service';
 
 @ApiTags('staff')
@@ -15,10 +13,16 @@ export class FollowUpTaskController {
 
   @Roles('advisor', 'store_manager', 'admin', 'marketer')
   @Get()
-  @ApiOperation({ summary: 'Open follow-up tasks due by a day (default today): mine, my store’s, or all' })
-  @ApiQuery({ name: 'dueBy', required: false, example: '2026-11-23' })
-  open(@CurrentPrincipal() who: StaffPrincipal, @Query('dueBy') dueBy?: string): Promise<FollowUpTaskView[]> {
-    if (dueBy !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(dueBy) || Number.isNaN(Date.parse(dueBy)))) throw new AppException(ErrorCode.ValidationFailed);
-    return this.tasks.open(who, dueBy ?? businessDate(new Date()));
+  @ApiOperation({ summary: 'Follow-up tasks: open ones due by a day (default today) or on one day; or done/skipped ones' })
+  list(@CurrentPrincipal() who: StaffPrincipal, @Query() q: TaskQuery): Promise<TaskView[]> {
+    return this.tasks.list(who, q);
+  }
+
+  @Roles('advisor', 'store_manager', 'admin')
+  @Post(':id')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close a task as done or skipped, with what happened (once)' })
+  complete(@CurrentPrincipal() who: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TaskOutcomeDto): Promise<TaskView> {
+    return this.tasks.complete(who, id, dto);
   }
 }

@@ -5,7 +5,7 @@ import { AppException } from '../errors/app.exception';
 import { AccessTokenService } from './access-token.service';
 import { type Access, ACCESS_KEY, type AuthedRequest, PUBLIC_KEY } from './auth.decorators';
 
-/** Global guard: verifies the bearer token and checks `@Roles`; routes are closed unless marked. */
+/** Global guard: verifies the bearer token and checks `@Roles` on HTTP routes; routes are closed unless marked. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -14,6 +14,8 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   canActivate(ctx: ExecutionContext): boolean {
+    // Sockets are authenticated once, at the handshake (the chat gateway's namespace middleware).
+    if (ctx.getType() === 'ws') return true;
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();

@@ -22,6 +22,9 @@ const DEV_PHONE_KEY = 'ZGV2LW9ubHktcGhvbmUtZW5jcnlwdGlvbi1rZXktMzI=';
 const DEV_HMAC_KEY = 'ZGV2LW9ubHktcGhvbmUtYmxpbmQtaW5kZXgta2V5MzI=';
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-in-production';
 const DEV_MEMBER_CODE_KEY = 'ZGV2LW9ubHktbWVtYmVyLWNvZGUtc2lnbmluZy1rZXk=';
+/** The WeChat sandbox's message-push defaults (`apps/wechat-sandbox`), the same on both sides in development. */
+export const DEV_WECHAT_PUSH_TOKEN = 'glowdevtoken';
+export const DEV_WECHAT_PUSH_AES_KEY = 'GlowDevEncodingAesKey0123456789abcdefghijkl';
 
 /**
  * Every setting the API reads, validated once at boot. `process.env` is read nowhere else.
@@ -158,6 +161,29 @@ export class AppConfig {
   @IsString()
   mediaDir = '.data/media';
 
+  /** Message push (customer service): the Token and EncodingAESKey set in the mini-program's admin console. */
+  @IsString() @Matches(/^[A-Za-z0-9]{3,32}$/)
+  wechatPushToken = DEV_WECHAT_PUSH_TOKEN;
+
+  @IsString() @Matches(/^[A-Za-z0-9]{43}$/)
+  wechatPushAesKey = DEV_WECHAT_PUSH_AES_KEY;
+
+  /** Brand service hours (Asia/Shanghai) during which advisors answer chats; outside them the bot answers. */
+  @IsString() @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/)
+  chatServiceHours = '09:00-22:00';
+
+  /** Within service hours the bot answers a member's question nobody has answered for this many seconds. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  chatBotDelaySeconds = 45;
+
+  /** Open conversations an advisor takes at most, unless they set their own. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  chatDefaultCapacity = 5;
+
+  /** When set, socket.io instances share rooms through Redis (several API instances). */
+  @IsOptional() @IsString()
+  redisUrl?: string;
+
   @IsOptional() @IsString()
   consoleDist?: string;
 
@@ -205,6 +231,12 @@ const ENV_KEYS: Record<keyof AppConfig, string> = {
   phoneHmacKey: 'PHONE_HMAC_KEY',
   authThrottlePerMinute: 'AUTH_THROTTLE_PER_MINUTE',
   mediaDir: 'MEDIA_DIR',
+  wechatPushToken: 'WECHAT_PUSH_TOKEN',
+  wechatPushAesKey: 'WECHAT_PUSH_AES_KEY',
+  chatServiceHours: 'CHAT_SERVICE_HOURS',
+  chatBotDelaySeconds: 'CHAT_BOT_DELAY_SECONDS',
+  chatDefaultCapacity: 'CHAT_DEFAULT_CAPACITY',
+  redisUrl: 'REDIS_URL',
   consoleDist: 'CONSOLE_DIST',
   h5Dist: 'H5_DIST',
   logLevel: 'LOG_LEVEL',
@@ -248,6 +280,8 @@ export function validateConfig(config: AppConfig): AppConfig {
     // The dev platform key's private half is in the repository: trusting it would let anyone forge payment notifications.
     if (config.wechatPayPlatformPublicKey === DEV_WECHAT_PAY_PLATFORM_PUBLIC_KEY) problems.push('WECHAT_PAY_PLATFORM_PUBLIC_KEY: must be set in production');
     if (config.wechatPayApiV3Key === DEV_WECHAT_PAY_API_V3_KEY) problems.push('WECHAT_PAY_API_V3_KEY: must be set in production');
+    if (config.wechatPushToken === DEV_WECHAT_PUSH_TOKEN) problems.push('WECHAT_PUSH_TOKEN: must be set in production');
+    if (config.wechatPushAesKey === DEV_WECHAT_PUSH_AES_KEY) problems.push('WECHAT_PUSH_AES_KEY: must be set in production');
     // WeChat Pay only calls https notify URLs.
     if (!config.publicBaseUrl.startsWith('https://')) problems.push('PUBLIC_BASE_URL: must be an https URL in production');
   }

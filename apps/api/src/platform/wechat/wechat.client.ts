@@ -100,6 +100,70 @@ export class WechatClient {
     );
   }
 
+  /**
+   * Content security check (v2) of a member's text. WeChat answers `pass`, `review` or `risky` with a label; the
+   * openid must have used the mini-program within the last two hours.
+   */
+  async msgSecCheck(openid: string, content: string, scene: 1 | 2 | 3 | 4 = 2): Promise<{ suggest: 'pass' | 'review' | 'risky'; label: number }> {
+    const reply = await this.withToken('/wxa/msg_sec_check', (token) =>
+      this.requestJson<WechatReply & { result?: { suggest?: string; label?: number | string } }>('/wxa/msg_sec_check', `/wxa/msg_sec_check?access_token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        body: JSON.stringify({ version: 2, openid, scene, content }),
+      }),
+    );
+    const suggest = reply.result?.suggest;
+    if (suggest !== 'pass' && suggest !== 'review' && suggest !== 'risky') throw new WechatApiError(-1, 'no result in reply', '/wxa/msg_sec_check');
+    return { suggest, label: Number(reply.result?.label ?? 0) };
+  }
+
+  /**
+   * Sends a customer-service message (text, image by media id, or a mini-program page card). WeChat only accepts them
+   * within its window after the user's last message (45015 outside it, 45047 when the count is used up).
+   */
+  async sendCustomMessage(message: { touser: string } & (
+    | { msgtype: 'text'; text: { content: string } }
+    | { msgtype: 'image'; image: { media_id: string } }
+    | { msgtype: 'miniprogrampage'; miniprogrampage: { title: string; pagepath: string; thumb_media_id: string } }
+  )): Promise<void> {
+    await this.withToken('/cgi-bin/message/custom/send', (token) =>
+      this.requestJson<WechatReply>('/cgi-bin/message/custom/send', `/cgi-bin/message/custom/send?access_token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        body: JSON.stringify(message),
+      }),
+    );
+  }
+
+  /** "Typing…" in WeChat's customer-service session (only within 30 s of the user's last message). */
+  async customTyping(openid: string, typing: boolean): Promise<void> {
+    await this.withToken('/cgi-bin/message/custom/typing', (token) =>
+      this.requestJson<WechatReply>('/cgi-bin/message/custom/typing', `/cgi-bin/message/custom/typing?access_token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        body: JSON.stringify({ touser: openid, command: typing ? 'Typing' : 'CancelTyping' }),
+      }),
+    );
+  }
+
+  /** Uploads an image as temporary media (for customer-service messages); answers its media id. */
+  async uploadImage(bytes: Buffer, fileName: string, contentType: string): Promise<string> {
+    return this.withToken('/cgi-bin/media/upload', async (token) => {
+      const form = new FormData();
+      form.append('media', new Blob([new Uint8Array(bytes)], { type: contentType }), fileName);
+      let res: Response;
+      try {
+        res = await fetch(`${this.config.wechatApiBase}/cgi-bin/media/upload?type=image&access_token=${encodeURIComponent(token)}`, {
+          method: 'POST',
+          body: form,
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        });
+      } catch (e) {
+        throw new WechatApiError(-1, e instanceof Error ? e.message : 'network error', '/cgi-bin/media/upload');
+      }
+      const reply = this.check('/cgi-bin/media/upload', (await res.json().catch(() => ({ errcode: -1, errmsg: 'unreadable reply' }))) as WechatReply & { media_id?: string });
+      if (!reply.media_id) throw new WechatApiError(-1, 'no media_id in reply', '/cgi-bin/media/upload');
+      return reply.media_id;
+    });
+  }
+
   /** Stable access token (shared safely by several API instances), cached until shortly before expiry. */
   async accessToken(): Promise<string> {
     if (this.cached && this.cached.expiresAt > Date.now()) return this.cached.token;
