@@ -43,7 +43,7 @@ const median = (xs) => {
 const mb = (bytes) => +(bytes / 1024 / 1024).toFixed(1);
 
 const scratch = await openScratchDatabase(`glow_bench_${Date.now()}`, process.env.DATABASE_URL);
-const config = loadConfig({}, { nodeEnv: 'test', logLevel: 'silent', authThrottlePerMinute: 100000, ...(batch && { campaignBatchSize: batch }) });
+const config = loadConfig({}, { nodeEnv: 'test', logLevel: 'silent', authThrottlePerMinute: 100000, accessTokenTtlSeconds: 86400, ...(batch && { campaignBatchSize: batch }) });
 const cipher = new PhoneCipher(config.phoneEncryptionKey, config.phoneHmacKey);
 let app = null;
 let sql = null;

@@ -110,6 +110,16 @@ describe('Bad input', () => {
     ['subscriptions: results not an object', 'post', '/api/me/subscriptions', () => memberToken, { results: 'accept' }],
     ['issue coupon: unknown source', 'post', '/api/staff/members/00000000-0000-4000-8000-000000000000/coupons', () => staffToken, { templateCode: 'NEW-10', source: 'gift', reason: '补偿', idempotencyKey: 'key-12345' }],
     ['shop: unknown category', 'get', '/api/shop/products?category=food', () => memberToken, null],
+    ['chat: unknown message type', 'post', '/api/me/chat/messages', () => memberToken, { clientId: 'client-12345', type: 'video', text: '看' }],
+    ['chat: client id with spaces', 'post', '/api/me/chat/messages', () => memberToken, { clientId: 'a b c d e f g', type: 'text', text: '你好' }],
+    ['chat read: negative seq', 'post', '/api/me/chat/read', () => memberToken, { seq: -1 }],
+    ['csat: score 6', 'post', '/api/me/csat', () => memberToken, { subject: 'ticket', subjectId: '00000000-0000-4000-8000-000000000000', score: 6 }],
+    ['ticket: unknown priority', 'post', '/api/staff/tickets', () => staffToken, { memberId: '00000000-0000-4000-8000-000000000000', category: 'quality', priority: 'asap', title: '过敏', description: '用后发红' }],
+    ['ticket status: unknown status', 'post', '/api/staff/tickets/00000000-0000-4000-8000-000000000000/status', () => staffToken, { status: 'done' }],
+    ['task outcome: empty outcome', 'post', '/api/staff/tasks/00000000-0000-4000-8000-000000000000', () => staffToken, { status: 'done', outcome: '' }],
+    ['knowledge base: keyword too long', 'post', '/api/staff/kb', () => staffToken, { question: '积分会过期吗', keywords: ['x'.repeat(30)], synonyms: [], answer: '会的', category: 'member' }],
+    ['conversation labels: too many', 'put', '/api/staff/conversations/00000000-0000-4000-8000-000000000000/labels', () => staffToken, { labels: Array.from({ length: 11 }, (_, i) => `标签${i}`) }],
+    ['service metrics: range not dates', 'get', '/api/staff/service-metrics?from=today&to=tomorrow', () => staffToken, null],
   ];
 
   it.each(cases)('%s → 400 VALIDATION_FAILED in Chinese', async (_name, method, url, token, body) => {

@@ -39,9 +39,10 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 
   const fastify = app.getHttpAdapter().getInstance();
   // WeChat message push may come as XML: hand it to the controller as text.
-  fastify.addContentTypeParser(['text/xml', 'application/xml'], { parseAs: 'string' }, (_req: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) =>
-    done(null, typeof body === 'string' ? body : body.toString('utf8')),
-  );
+  fastify.addContentTypeParser(['text/xml', 'application/xml'], { parseAs: 'string' }, (req: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
+    if (!req.url.startsWith('/api/wechat/push')) return done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 }));
+    done(null, typeof body === 'string' ? body : body.toString('utf8'));
+  });
   // Errors raised by fastify itself before a route runs (bad JSON, body too large, wrong content type).
   fastify.setErrorHandler((error: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
