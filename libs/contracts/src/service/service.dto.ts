@@ -30,7 +30,6 @@ import {
   type ChatMessageType,
   type ChatSenderKind,
   type CompensationKind,
-  type ContentVerdict,
   type ConversationStatus,
   type CsatSubject,
   type KbCategory,

@@ -60,7 +60,7 @@ export class Customer360Service {
       `SELECT skin_type, concerns, taken_at FROM skin_result WHERE member_id = $1 ORDER BY taken_at DESC LIMIT 1`,
       [memberId],
     );
-    const tags = await this.db.query<{ id: string; name: string }[]>(`SELECT t.id, t.name FROM member_tag mt JOIN tag t ON t.id = mt.tag_id WHERE mt.member_id = $1 ORDER BY t.name`, [memberId]);
+    const tags = await this.db.query<{ id: string; name: string }[]>(`SELECT t.id, t.label AS name FROM member_tag mt JOIN tag t ON t.id = mt.tag_id WHERE mt.member_id = $1 ORDER BY t.label`, [memberId]);
     const coupons = await this.db.query<{ id: string; name: string; valid_until: Date }[]>(
       `SELECT c.id, t.name, c.valid_until FROM member_coupon c JOIN coupon_template t ON t.id = c.template_id
         WHERE c.member_id = $1 AND c.status = 'available' AND c.valid_until > $2 ORDER BY c.valid_until LIMIT 20`,

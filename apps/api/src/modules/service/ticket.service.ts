@@ -225,11 +225,11 @@ export class TicketService {
       const row = await this.scoped(who, id, tx, true);
       if (!canMoveTicket(row.status, to)) throw new ServiceException(ErrorCode.TicketStatusInvalid);
       const [changed] = (await tx.query(
-        `UPDATE ticket SET status = $3, updated_at = $4,
-                resolved_at = CASE WHEN $3 = 'resolved' THEN $4 WHEN $3 = 'in_progress' THEN NULL ELSE resolved_at END,
-                closed_at = CASE WHEN $3 = 'closed' THEN $4 ELSE closed_at END,
+        `UPDATE ticket SET status = $3::text, updated_at = $4,
+                resolved_at = CASE WHEN $3::text = 'resolved' THEN $4 WHEN $3::text = 'in_progress' THEN NULL ELSE resolved_at END,
+                closed_at = CASE WHEN $3::text = 'closed' THEN $4 ELSE closed_at END,
                 assignee_id = COALESCE(assignee_id, CASE WHEN $5::text = 'advisor' THEN $6::uuid END)
-          WHERE id = $1 AND status = $2 RETURNING id`,
+          WHERE id = $1 AND status = $2::text RETURNING id`,
         [id, row.status, to, now, who.role, who.staffId],
       )) as [unknown[], number];
       if (changed.length === 0) throw new ServiceException(ErrorCode.TicketStatusInvalid);
