@@ -18,7 +18,7 @@ export interface KbMatch {
 }
 
 export interface KbMatchOptions {
-  /** Word cutter for the question overlap (the API passes jieba); default: Chinese character bigrams + ASCII words. */
+  /** Word cutter for the question overlap (the API passes Intl.Segmenter's word segmentation); default: Chinese character bigrams + ASCII words. */
   tokenize?: (text: string) => string[];
   /** The score below which the bot does not answer; default `KB_MIN_SCORE`. */
   minScore?: number;
@@ -288,4 +288,16 @@ function dice(a: Set<string>, b: Set<string>): number {
   let common = 0;
   for (const t of a) if (b.has(t)) common++;
   return (2 * common) / (a.size + b.size);
+}
+
+const wordSegmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+
+/**
+ * Chinese word segmentation with the ICU dictionary built into the runtime (`Intl.Segmenter`): the word cutter the
+ * API passes to `matchKnowledgeBase`. No native package (jieba's prebuilt bindings are not all on this registry).
+ */
+export function segmentWords(text: string): string[] {
+  return Array.from(wordSegmenter.segment(text))
+    .filter((s) => s.isWordLike)
+    .map((s) => s.segment);
 }

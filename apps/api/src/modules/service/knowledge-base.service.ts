@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
 import { DataSource } from 'typeorm';
 import { ErrorCode, type CannedReplyDto, type CannedReplyView, type KbArticleDto, type KbArticleView, type KbMatchResponse } from '@glow/contracts';
-import { type KbArticleForMatch, matchKnowledgeBase } from '@glow/domain';
+import { type KbArticleForMatch, matchKnowledgeBase, segmentWords } from '@glow/domain';
 import type { StaffPrincipal } from '../../platform/auth/principal';
 import { ServiceException } from './service.exception';
 
@@ -21,13 +19,7 @@ interface ArticleRow {
   updated_at: Date;
 }
 
-let jieba: Jieba | null = null;
 
-/** Chinese word segmentation (jieba, loaded once on first use: about 0.4 s). */
-export function jiebaTokenize(text: string): string[] {
-  jieba ??= Jieba.withDict(dict);
-  return jieba.cutForSearch(text, true).filter((t) => t.trim().length > 0);
-}
 
 function articleView(r: ArticleRow): KbArticleView {
   return {
@@ -83,7 +75,7 @@ export class KnowledgeBaseService {
   /** What the bot would answer to a question (the console's tester, and the bot itself). */
   async match(question: string): Promise<KbMatchResponse & { answer: string | null }> {
     const articles = await this.enabledArticles();
-    const result = matchKnowledgeBase(question, articles, { tokenize: jiebaTokenize });
+    const result = matchKnowledgeBase(question, articles, { tokenize: segmentWords });
     const answer = result.best ? (articles.find((a) => a.id === result.best?.articleId)?.answer ?? null) : null;
     return { best: result.best, candidates: result.candidates, answer };
   }
