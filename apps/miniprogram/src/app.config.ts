@@ -37,6 +37,12 @@ export default defineAppConfig({
       name: 'shop',
       pages: ['pages/shop/index', 'pages/checkout/index', 'pages/order/index'],
     },
+    // Advisor service (chat, tickets) is opened from the profile or a booking, and carries the socket.io client.
+    {
+      root: 'packages/service',
+      name: 'service',
+      pages: ['pages/chat/index', 'pages/tickets/index', 'pages/ticket/index'],
+    },
   ],
   // The member code is opened at the till, often on a weak connection: download its subpackage while the home
   // page is open, whatever the network.

@@ -54,4 +54,13 @@ export const apiRoutes = {
   couponMine: (id: string) => `/coupons/mine/${id}`,
   couponQuote: '/coupons/quote',
   meSubscriptions: '/me/subscriptions',
+  meChat: '/me/chat',
+  meChatMessages: '/me/chat/messages',
+  meChatRead: '/me/chat/read',
+  meChatHandover: '/me/chat/handover',
+  chatImages: '/chat/images',
+  meTickets: '/me/tickets',
+  meTicket: (id: string) => `/me/tickets/${id}`,
+  meTicketReply: (id: string) => `/me/tickets/${id}/reply`,
+  meCsat: '/me/csat',
 } as const satisfies Partial<typeof Routes>;

@@ -50,3 +50,25 @@ export function couponDetailPage(id: string): string {
 export function shopOrderPage(id: string, options: { pay?: boolean } = {}): string {
   return `${SHOP_PAGES.order}?id=${encodeURIComponent(id)}${options.pay ? '&pay=1' : ''}`;
 }
+
+/** Pages of the advisor-service subpackage: the chat with an advisor, and the member's tickets. */
+export const SERVICE_PAGES = {
+  chat: '/packages/service/pages/chat/index',
+  tickets: '/packages/service/pages/tickets/index',
+  ticket: '/packages/service/pages/ticket/index',
+} as const;
+
+/** The chat; with a card, the page offers to send it (咨询顾问 from a booking or a product). */
+export function chatPage(card?: { bookingId: string } | { productId: string }): string {
+  if (!card) return SERVICE_PAGES.chat;
+  const [key, value] = 'bookingId' in card ? ['bookingId', card.bookingId] : ['productId', card.productId];
+  return `${SERVICE_PAGES.chat}?${key}=${encodeURIComponent(value)}`;
+}
+
+export function ticketPage(id: string): string {
+  return `${SERVICE_PAGES.ticket}?id=${encodeURIComponent(id)}`;
+}
+
+export function bookingDetailPage(id: string): string {
+  return `/pages/booking-detail/index?id=${encodeURIComponent(id)}`;
+}

@@ -9,6 +9,7 @@ const PLATFORM_ONLY = [
   'mode',
   'hoverStyle',
   'autoHeight',
+  'fixed',
   'catchMove',
   'scrollX',
   'scrollY',
@@ -27,7 +28,9 @@ const View = (props) => React.createElement('div', strip(props));
 const Text = (props) => React.createElement('span', strip(props));
 const Image = ({ src, ...props }) => React.createElement('img', { src, ...strip(props) });
 const ScrollView = (props) => React.createElement('div', strip(props));
-const Button = (props) => React.createElement('button', { type: 'button', ...strip(props) });
+// open-type and session-from only mean something inside WeChat; they are kept as data attributes for the specs.
+const Button = ({ openType, sessionFrom, ...props }) =>
+  React.createElement('button', { type: 'button', 'data-open-type': openType, 'data-session-from': sessionFrom, ...strip(props) });
 
 // Taro's Textarea reports typing as onInput({ detail: { value } }).
 const Textarea = ({ onInput, maxlength, ...props }) =>

@@ -15,6 +15,12 @@ const Taro = {
   uploadFile: jest.fn(),
   login: jest.fn(),
   chooseImage: jest.fn(),
+  chooseMedia: jest.fn(),
+  previewImage: jest.fn(() => Promise.resolve()),
+  pageScrollTo: jest.fn(() => Promise.resolve()),
+  stopPullDownRefresh: jest.fn(),
+  // No server to reach; a spec that needs a socket gives it a fake Taro SocketTask.
+  connectSocket: jest.fn(() => Promise.reject({ errMsg: 'connectSocket:fail no server in unit tests' })),
   navigateTo: jest.fn(() => Promise.resolve()),
   navigateBack: jest.fn(() => Promise.resolve()),
   getCurrentPages: jest.fn(() => [{}]),
@@ -44,6 +50,7 @@ const Taro = {
   // Never called on their own; a test that needs them calls the registered callback.
   useDidHide: jest.fn(),
   useReachBottom: jest.fn(),
+  usePullDownRefresh: jest.fn(),
   useRouter: jest.fn(() => ({ params: {} })),
   __storage: storage,
 };

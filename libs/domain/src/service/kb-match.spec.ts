@@ -1,4 +1,4 @@
-import { COMPLAINT_WORDS, evaluateKbMatching, type KbArticleForMatch, KB_MIN_SCORE, matchKnowledgeBase, normalizeQuestion, segmentWords, wantsHuman } from './kb-match';
+import { COMPLAINT_WORDS, evaluateKbMatching, type KbArticleForMatch, KB_MIN_SCORE, matchKnowledgeBase, normalizeQuestion, wantsHuman } from './kb-match';
 import { HANDOVER_PHRASES, KB_CATEGORIES } from './service-vocabulary';
 import { KB_FIXTURE_ARTICLES, KB_FIXTURE_QUESTIONS } from './testing/kb-fixture';
 
@@ -231,6 +231,9 @@ describe('knowledge-base matching quality on the fixture', () => {
   });
 
   it('keeps that quality with the dictionary word cutter the API uses (Intl.Segmenter)', () => {
+    // The same word cutter as the API's KnowledgeBaseService (ICU word segmentation, word-like segments only).
+    const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+    const segmentWords = (text: string) => Array.from(segmenter.segment(text)).filter((s) => s.isWordLike).map((s) => s.segment);
     const e = evaluateKbMatching(KB_FIXTURE_ARTICLES, KB_FIXTURE_QUESTIONS, { tokenize: segmentWords });
     console.log(`KB matching (Intl.Segmenter words, as the API): accuracy ${(e.accuracy * 100).toFixed(1)}%, false answers ${(e.falseAnswerRate * 100).toFixed(1)}%`);
     expect(e.accuracy).toBeGreaterThanOrEqual(0.93);

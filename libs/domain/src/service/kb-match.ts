@@ -289,15 +289,3 @@ function dice(a: Set<string>, b: Set<string>): number {
   for (const t of a) if (b.has(t)) common++;
   return (2 * common) / (a.size + b.size);
 }
-
-const wordSegmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-
-/**
- * Chinese word segmentation with the ICU dictionary built into the runtime (`Intl.Segmenter`): the word cutter the
- * API passes to `matchKnowledgeBase`. No native package (jieba's prebuilt bindings are not all on this registry).
- */
-export function segmentWords(text: string): string[] {
-  return Array.from(wordSegmenter.segment(text))
-    .filter((s) => s.isWordLike)
-    .map((s) => s.segment);
-}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ErrorCode, type CannedReplyDto, type CannedReplyView, type KbArticleDto, type KbArticleView, type KbMatchResponse } from '@glow/contracts';
-import { type KbArticleForMatch, matchKnowledgeBase, segmentWords } from '@glow/domain';
+import { type KbArticleForMatch, matchKnowledgeBase } from '@glow/domain';
 import type { StaffPrincipal } from '../../platform/auth/principal';
 import { ServiceException } from './service.exception';
 
@@ -20,6 +20,18 @@ interface ArticleRow {
 }
 
 
+
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+
+/**
+ * Chinese word segmentation with the ICU dictionary built into Node (`Intl.Segmenter`): no native package (jieba's
+ * prebuilt bindings are not all served by this registry). Kept out of `libs/domain`, which also runs in WeChat.
+ */
+export function segmentWords(text: string): string[] {
+  return Array.from(segmenter.segment(text))
+    .filter((s) => s.isWordLike)
+    .map((s) => s.segment);
+}
 
 function articleView(r: ArticleRow): KbArticleView {
   return {

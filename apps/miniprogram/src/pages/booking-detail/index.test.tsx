@@ -109,6 +109,13 @@ describe('BookingDetailPage', () => {
     expect(byId(container, 'booking-reschedule')).toBeNull();
   });
 
+  it('opens the advisor chat offering this booking as a card', async () => {
+    const container = await renderDetail(BOOKED);
+
+    fireEvent.click(byId(container, 'booking-ask-advisor') as Element);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/service/pages/chat/index?bookingId=bk-1' });
+  });
+
   it('cancels only after the member confirms', async () => {
     jest.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: false, cancel: true } as Taro.showModal.SuccessCallbackResult);
     jest.mocked(cancelBooking).mockResolvedValue({ ...BOOKED, status: 'cancelled', canCancel: false });

@@ -93,6 +93,12 @@ export default function BookingDetailPage() {
         ) : null}
       </View>
 
+      <View className={styles.askRow}>
+        <Text id='booking-ask-advisor' className={styles.askLink} onClick={() => void page.askAdvisor(booking.id)}>
+          对预约有疑问？咨询顾问 ›
+        </Text>
+      </View>
+
       {completed ? <VisitRecord booking={booking} /> : null}
       {completed ? <Feedback page={page} booking={booking} /> : null}
 

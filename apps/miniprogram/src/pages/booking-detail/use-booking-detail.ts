@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import type { BookingView } from '@glow/contracts';
 import { cancelBooking, getBooking, sendBookingFeedback } from '../../services/appointment.service';
 import { errorMessage } from '../../services/http';
+import { chatPage } from '../../utils/navigation';
 
 export type BookingDetailState = { status: 'loading' } | { status: 'ready'; booking: BookingView } | { status: 'error'; message: string };
 
@@ -100,5 +101,7 @@ export function useBookingDetail() {
     sendingFeedback,
     feedbackError,
     goBookings: () => Taro.redirectTo({ url: '/pages/bookings/index' }),
+    /** The advisor chat, offering to send this booking as a card. */
+    askAdvisor: (id: string) => Taro.navigateTo({ url: chatPage({ bookingId: id }) }),
   };
 }

@@ -120,6 +120,30 @@ describe('ProfilePage privacy and data', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/subscriptions/index' });
   });
 
+  it('links to the advisor chat and to my tickets', async () => {
+    const container = await renderProfile();
+
+    fireEvent.click(byId(container, 'service-chat-link') as Element);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/service/pages/chat/index' });
+    fireEvent.click(byId(container, 'service-tickets-link') as Element);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/service/pages/tickets/index' });
+  });
+
+  it('offers WeChat’s customer-service session only in the mini-program', async () => {
+    const platform = process.env.TARO_ENV;
+    try {
+      expect(byId(await renderProfile(), 'service-wechat-contact')).toBeNull();
+
+      process.env.TARO_ENV = 'weapp';
+      const contact = byId(await renderProfile(), 'service-wechat-contact');
+      expect(contact?.textContent).toContain('微信客服');
+      expect(contact?.dataset.openType).toBe('contact');
+      expect(contact?.dataset.sessionFrom).toBe('glow-profile');
+    } finally {
+      process.env.TARO_ENV = platform;
+    }
+  });
+
   it('withdraws the skin-data consent only after the member confirms', async () => {
     jest.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: false, cancel: true } as Taro.showModal.SuccessCallbackResult);
     const container = await renderProfile();

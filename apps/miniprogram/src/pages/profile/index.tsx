@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Button as NativeButton, Text, View } from '@tarojs/components';
 import { AvatarPicker } from '../../components/avatar-picker';
 import { DeleteAccountDialog } from '../../components/delete-account-dialog';
 import { ProfileFields } from '../../components/profile-fields';
@@ -86,6 +86,34 @@ export default function ProfilePage() {
           </View>
           <Text className={styles.rowGo}>›</Text>
         </View>
+      </View>
+
+      <View id='service-section' className={styles.section}>
+        <Text className={styles.sectionTitle}>顾问服务</Text>
+        <View id='service-chat-link' className={styles.row} onClick={profile.goChat}>
+          <View className={styles.rowText}>
+            <Text className={styles.rowTitle}>在线客服</Text>
+            <Text className={styles.rowHint}>护肤、订单与预约问题，顾问在线为你解答</Text>
+          </View>
+          <Text className={styles.rowGo}>›</Text>
+        </View>
+        <View id='service-tickets-link' className={styles.row} onClick={profile.goTickets}>
+          <View className={styles.rowText}>
+            <Text className={styles.rowTitle}>我的工单</Text>
+            <Text className={styles.rowHint}>售后与投诉的处理进度</Text>
+          </View>
+          <Text className={styles.rowGo}>›</Text>
+        </View>
+        {/* WeChat's own customer-service session; H5 has nothing behind open-type="contact", so it is left out there. */}
+        {process.env.TARO_ENV === 'weapp' ? (
+          <NativeButton id='service-wechat-contact' className={`${styles.row} ${styles.contact}`} openType='contact' sessionFrom='glow-profile'>
+            <View className={styles.rowText}>
+              <Text className={styles.rowTitle}>微信客服</Text>
+              <Text className={styles.rowHint}>在微信客服会话中联系我们</Text>
+            </View>
+            <Text className={styles.rowGo}>›</Text>
+          </NativeButton>
+        ) : null}
       </View>
 
       <View id='privacy-section' className={styles.section}>

@@ -5,6 +5,7 @@ import { EMPTY_PROFILE, type ProfileDraft } from '../../components/profile-field
 import { errorMessage, isApiError } from '../../services/http';
 import { getMemberHome, updateProfile, uploadAvatar } from '../../services/member.service';
 import { assetUrl } from '../../utils/asset-url';
+import { SERVICE_PAGES } from '../../utils/navigation';
 
 export type ProfileLoad = 'loading' | 'ready' | 'not-member' | 'failed';
 
@@ -86,6 +87,8 @@ export function useProfile() {
     goJoin: () => Taro.redirectTo({ url: '/pages/join/index' }),
     goBookings: () => Taro.navigateTo({ url: '/pages/bookings/index' }),
     goSubscriptions: () => Taro.navigateTo({ url: '/pages/subscriptions/index' }),
+    goChat: () => Taro.navigateTo({ url: SERVICE_PAGES.chat }),
+    goTickets: () => Taro.navigateTo({ url: SERVICE_PAGES.tickets }),
   };
 }
 
