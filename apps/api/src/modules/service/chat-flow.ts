@@ -38,14 +38,14 @@ export class ChatFlow {
   ) {}
 
   async memberSend(memberId: string, openid: string, dto: SendChatMessageDto, now = new Date()): Promise<ChatMessageView> {
-    const message = await this.chat.sendAsMember(memberId, openid, dto, now);
-    await this.afterMember(message.conversationId, dto.type === 'text' ? (dto.text ?? '') : null, now);
+    const { message, assigned } = await this.chat.sendAsMember(memberId, openid, dto, now);
+    await this.afterMember(message.conversationId, dto.type === 'text' ? (dto.text ?? '') : null, assigned, now);
     return message;
   }
 
-  private async afterMember(conversationId: string, text: string | null, now: Date): Promise<void> {
+  private async afterMember(conversationId: string, text: string | null, assigned: boolean, now: Date): Promise<void> {
     try {
-      await this.router.route(conversationId, now);
+      if (!assigned) await this.router.route(conversationId, now);
       await this.bot.afterMemberMessage(conversationId, text, now);
     } catch (e) {
       // The message is stored and delivered; routing and the bot catch up on their next scheduled pass.

@@ -173,31 +173,39 @@ export class ChatService {
   // --- writing ---
 
   /** A member writes in their own conversation (created or reopened as needed). */
-  async sendAsMember(memberId: string, openid: string, dto: SendChatMessageDto, now = new Date()): Promise<ChatMessageView> {
+  async sendAsMember(memberId: string, openid: string, dto: SendChatMessageDto, now = new Date()): Promise<{ message: ChatMessageView; assigned: boolean }> {
     const problems = validateChatSend(dto, 'member', 'app');
     if (problems.length > 0) throw new ServiceException(ErrorCode.ChatMessageInvalid, problems.join('; '), { message: problems[0] });
-    const existing = await this.byClientId(memberId, 'member', dto.clientId);
-    if (existing) return existing;
     let flagged = false;
     if (dto.type === 'text') flagged = (await this.contentVerdict(openid, dto.text ?? '')) === 'review';
     const body = await this.buildBody(dto, { memberId });
-    const { message, conversation, created, opened } = await this.db.transaction(async (tx) => {
-      const conv = await this.lockMemberConversation(tx, memberId, now);
-      const [seen] = await tx.query<MessageRow[]>(`${MESSAGE_SELECT} WHERE x.conversation_id = $1 AND x.sender_kind = 'member' AND x.client_id = $2`, [conv.id, dto.clientId]);
-      if (seen) return { message: messageView(seen, 'member'), conversation: conv, created: false, opened: false };
-      const opened = await this.ensureCycle(tx, conv, now);
-      const message = await this.insert(tx, conv, { senderKind: 'member', senderId: memberId, type: dto.type, body, clientId: dto.clientId, flagged, at: now });
-      await tx.query(
-        `UPDATE conversation SET status = 'open', waiting_since = COALESCE(waiting_since, $2), member_read_seq = $3, updated_at = $2 WHERE id = $1`,
-        [conv.id, now, message.seq],
+    let outcome: { message: ChatMessageView; conversation: ConversationRow; opened: boolean };
+    try {
+      outcome = await this.db.transaction(async (tx) => {
+        const conv = await this.lockMemberConversation(tx, memberId, now);
+        const opened = await this.ensureCycle(tx, conv, now);
+        const message = await this.insert(
+          tx,
+          conv,
+          { senderKind: 'member', senderId: memberId, type: dto.type, body, clientId: dto.clientId, flagged, at: now },
+          `status = 'open', waiting_since = COALESCE(waiting_since, $2), member_read_seq = last_seq + 1, updated_at = $2`,
+        );
+        return { message, conversation: conv, opened };
+      });
+    } catch (e) {
+      // A resend of a stored message (same clientId): answer the stored one; nothing changed.
+      if (uniqueViolation(e) !== 'uq_chat_message_client') throw e;
+      const [row] = await this.db.query<(MessageRow & { advisor_id: string | null })[]>(
+        `${MESSAGE_SELECT} JOIN conversation c ON c.id = x.conversation_id WHERE c.member_id = $1 AND c.channel = 'app' AND x.sender_kind = 'member' AND x.client_id = $2`,
+        [memberId, dto.clientId],
       );
-      return { message, conversation: conv, created: true, opened };
-    });
-    if (created) {
-      this.hub.message(this.audience(conversation), message);
-      if (opened) this.hub.conversation(this.audience(conversation), await this.view(conversation.id, 'staff'));
+      const [conv] = await this.db.query<{ advisor_id: string | null }[]>(`SELECT advisor_id FROM conversation WHERE id = $1`, [row.conversation_id]);
+      return { message: messageView(row, 'member'), assigned: conv?.advisor_id != null };
     }
-    return message;
+    const { message, conversation, opened } = outcome;
+    this.hub.message(this.audience(conversation), message);
+    if (opened) this.hub.conversation(this.audience(conversation), await this.view(conversation.id, 'staff'));
+    return { message, assigned: conversation.advisor_id !== null };
   }
 
   /** An advisor (or a store manager / admin) writes; an unassigned conversation becomes theirs. */
@@ -405,24 +413,34 @@ export class ChatService {
     return true;
   }
 
-  /** Numbers and stores a message in a locked conversation. */
-  async insert(tx: EntityManager, conv: ConversationRow, m: NewMessage): Promise<ChatMessageView> {
-    const [numbered] = (await tx.query(`UPDATE conversation SET last_seq = last_seq + 1, last_message_at = $2 WHERE id = $1 RETURNING last_seq AS seq`, [
-      conv.id,
-      m.at,
-    ])) as [{ seq: number }[], number];
+  /**
+   * Numbers and stores a message in a locked conversation: one UPDATE takes the next seq (with any of the caller's
+   * column changes, written against `$1` = id and `$2` = the message time), one INSERT stores it and answers its view.
+   */
+  async insert(tx: EntityManager, conv: ConversationRow, m: NewMessage, alsoSet?: string): Promise<ChatMessageView> {
+    const [numbered] = (await tx.query(
+      `UPDATE conversation SET last_seq = last_seq + 1, last_message_at = $2${alsoSet ? `, ${alsoSet}` : ''} WHERE id = $1 RETURNING last_seq AS seq`,
+      [conv.id, m.at],
+    )) as [{ seq: number }[], number];
     const seq = numbered[0].seq;
     conv.last_seq = seq;
-    const [row] = await tx.query<{ id: string }[]>(
-      `INSERT INTO chat_message (conversation_id, seq, sender_kind, sender_id, type, body, client_id, flagged, wechat_msg_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id::text AS id`,
+    const [row] = await tx.query<MessageRow[]>(
+      `WITH x AS (
+         INSERT INTO chat_message (conversation_id, seq, sender_kind, sender_id, type, body, client_id, flagged, wechat_msg_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *)
+       SELECT x.id::text AS id, x.conversation_id, x.seq, x.sender_kind, x.sender_id, x.type, x.body, x.client_id, x.flagged, x.delivery, x.created_at,
+              CASE x.sender_kind WHEN 'advisor' THEN (SELECT name FROM staff WHERE id = x.sender_id)
+                                 WHEN 'member' THEN (SELECT COALESCE(name, nickname) FROM member WHERE id = x.sender_id)
+                                 WHEN 'bot' THEN '智能助手' END AS sender_name
+         FROM x`,
       [conv.id, seq, m.senderKind, m.senderId, m.type, JSON.stringify(m.body), m.clientId ?? null, m.flagged ?? false, m.wechatMsgId ?? null, m.at],
     );
-    const [full] = await tx.query<MessageRow[]>(`${MESSAGE_SELECT} WHERE x.id = $1::bigint`, [row.id]);
-    return messageView(full, m.senderKind === 'member' ? 'member' : 'staff');
+    return messageView(row, m.senderKind === 'member' ? 'member' : 'staff');
   }
 
   private async lockMemberConversation(tx: EntityManager, memberId: string, now: Date): Promise<ConversationRow> {
+    const [existing] = await tx.query<ConversationRow[]>(`SELECT * FROM conversation WHERE member_id = $1 AND channel = 'app' FOR UPDATE`, [memberId]);
+    if (existing) return existing;
     await tx.query(
       `INSERT INTO conversation (member_id, channel, store_id, created_at, updated_at)
        SELECT m.id, 'app', COALESCE(m.store_id, a.store_id), $2, $2 FROM member m LEFT JOIN staff a ON a.id = m.advisor_id WHERE m.id = $1
@@ -432,14 +450,6 @@ export class ChatService {
     const [conv] = await tx.query<ConversationRow[]>(`SELECT * FROM conversation WHERE member_id = $1 AND channel = 'app' FOR UPDATE`, [memberId]);
     if (!conv) throw new ServiceException(ErrorCode.MemberNotFound);
     return conv;
-  }
-
-  private async byClientId(memberId: string, kind: 'member', clientId: string): Promise<ChatMessageView | null> {
-    const [row] = await this.db.query<MessageRow[]>(
-      `${MESSAGE_SELECT} JOIN conversation c ON c.id = x.conversation_id WHERE c.member_id = $1 AND c.channel = 'app' AND x.sender_kind = $2 AND x.client_id = $3`,
-      [memberId, kind, clientId],
-    );
-    return row ? messageView(row, 'member') : null;
   }
 
   private assertMayHandle(who: StaffPrincipal, conv: ConversationRow): void {
@@ -536,4 +546,11 @@ export class ChatService {
     await this.db.query(`UPDATE chat_message SET delivery = $2, delivery_error = $3 WHERE id = $1::bigint`, [message.id, delivery, error]);
     return { ...message, delivery };
   }
+}
+
+/** The name of the unique constraint a write violated, if that is what failed. */
+function uniqueViolation(e: unknown): string | undefined {
+  const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = err.driverError?.code ?? err.code;
+  return code === '23505' ? (err.driverError?.constraint ?? err.constraint) : undefined;
 }
