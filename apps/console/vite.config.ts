@@ -18,7 +18,8 @@ export default defineConfig({
   },
   server: {
     port: 4300,
-    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+    // ws: the chat socket (socket.io on /api/socket.io) upgrades to a WebSocket through the same proxy.
+    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false, ws: true } },
   },
   preview: { port: 4300 },
   build: {

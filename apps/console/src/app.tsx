@@ -38,6 +38,13 @@ const StorePurchasePage = lazy(() => import('./pages/purchases/store-purchase.pa
 const OrderListPage = lazy(() => import('./pages/orders/order-list.page').then((m) => ({ default: m.OrderListPage })));
 const RedemptionPage = lazy(() => import('./pages/redemptions/redemption.page').then((m) => ({ default: m.RedemptionPage })));
 const StoreListPage = lazy(() => import('./pages/stores/store-list.page').then((m) => ({ default: m.StoreListPage })));
+const ServiceInboxPage = lazy(() => import('./pages/service/inbox.page').then((m) => ({ default: m.ServiceInboxPage })));
+const TicketsPage = lazy(() => import('./pages/service/tickets.page').then((m) => ({ default: m.TicketsPage })));
+const TicketDetailPage = lazy(() => import('./pages/service/ticket-detail.page').then((m) => ({ default: m.TicketDetailPage })));
+const TasksPage = lazy(() => import('./pages/service/tasks.page').then((m) => ({ default: m.TasksPage })));
+const KbPage = lazy(() => import('./pages/service/kb.page').then((m) => ({ default: m.KbPage })));
+const CannedRepliesPage = lazy(() => import('./pages/service/canned-replies.page').then((m) => ({ default: m.CannedRepliesPage })));
+const ServiceMetricsPage = lazy(() => import('./pages/service/metrics.page').then((m) => ({ default: m.ServiceMetricsPage })));
 const NotFoundPage = lazy(() => import('./pages/not-found.page').then((m) => ({ default: m.NotFoundPage })));
 
 const theme: ThemeConfig = { token: { colorPrimary: '#b0456b', colorLink: '#b0456b', borderRadius: 6 } };
@@ -78,6 +85,13 @@ export function ConsoleRoutes() {
           <Route path="orders" element={<OrderListPage />} />
           <Route path="redemptions" element={<RedemptionPage />} />
           <Route path="stores" element={<StoreListPage />} />
+          <Route path="service/inbox" element={<ServiceInboxPage />} />
+          <Route path="service/tickets" element={<TicketsPage />} />
+          <Route path="service/tickets/:id" element={<TicketDetailPage />} />
+          <Route path="service/tasks" element={<TasksPage />} />
+          <Route path="service/kb" element={<KbPage />} />
+          <Route path="service/canned-replies" element={<CannedRepliesPage />} />
+          <Route path="service/metrics" element={<ServiceMetricsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

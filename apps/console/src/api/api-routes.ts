@@ -79,6 +79,34 @@ export const apiRoutes = {
   staffCampaignReportExport: (id: string) => `/staff/campaigns/${id}/report/export` as const,
   staffAnalytics: '/staff/analytics',
   staffAnalyticsExport: '/staff/analytics/export',
+  chatImages: '/chat/images',
+  staffConversations: '/staff/conversations',
+  staffConversation: (id: string) => `/staff/conversations/${id}` as const,
+  staffConversationMessages: (id: string) => `/staff/conversations/${id}/messages` as const,
+  staffConversationRead: (id: string) => `/staff/conversations/${id}/read` as const,
+  staffConversationClaim: (id: string) => `/staff/conversations/${id}/claim` as const,
+  staffConversationTransfer: (id: string) => `/staff/conversations/${id}/transfer` as const,
+  staffConversationStatus: (id: string) => `/staff/conversations/${id}/status` as const,
+  staffConversationLabels: (id: string) => `/staff/conversations/${id}/labels` as const,
+  staffConversationCompensation: (id: string) => `/staff/conversations/${id}/compensation` as const,
+  staffAdvisors: '/staff/advisors',
+  staffAdvisorSettings: '/staff/advisors/me',
+  staffCannedReplies: '/staff/canned-replies',
+  staffCannedReply: (id: string) => `/staff/canned-replies/${id}` as const,
+  staffKb: '/staff/kb',
+  staffKbArticle: (id: string) => `/staff/kb/${id}` as const,
+  staffKbMatch: '/staff/kb/match',
+  staffMember360: (id: string) => `/staff/members/${id}/360` as const,
+  staffMemberBookings: (id: string) => `/staff/members/${id}/bookings` as const,
+  staffTickets: '/staff/tickets',
+  staffTicket: (id: string) => `/staff/tickets/${id}` as const,
+  staffTicketStatus: (id: string) => `/staff/tickets/${id}/status` as const,
+  staffTicketAssign: (id: string) => `/staff/tickets/${id}/assign` as const,
+  staffTicketNotes: (id: string) => `/staff/tickets/${id}/notes` as const,
+  staffTicketCompensations: (id: string) => `/staff/tickets/${id}/compensations` as const,
+  staffTasks: '/staff/tasks',
+  staffTask: (id: string) => `/staff/tasks/${id}` as const,
+  staffServiceMetrics: '/staff/service-metrics',
 } as const satisfies Pick<
   ContractRoutes,
   | 'staffLogin'
@@ -152,4 +180,32 @@ export const apiRoutes = {
   | 'staffCampaignReportExport'
   | 'staffAnalytics'
   | 'staffAnalyticsExport'
+  | 'chatImages'
+  | 'staffConversations'
+  | 'staffConversation'
+  | 'staffConversationMessages'
+  | 'staffConversationRead'
+  | 'staffConversationClaim'
+  | 'staffConversationTransfer'
+  | 'staffConversationStatus'
+  | 'staffConversationLabels'
+  | 'staffConversationCompensation'
+  | 'staffAdvisors'
+  | 'staffAdvisorSettings'
+  | 'staffCannedReplies'
+  | 'staffCannedReply'
+  | 'staffKb'
+  | 'staffKbArticle'
+  | 'staffKbMatch'
+  | 'staffMember360'
+  | 'staffMemberBookings'
+  | 'staffTickets'
+  | 'staffTicket'
+  | 'staffTicketStatus'
+  | 'staffTicketAssign'
+  | 'staffTicketNotes'
+  | 'staffTicketCompensations'
+  | 'staffTasks'
+  | 'staffTask'
+  | 'staffServiceMetrics'
 >;

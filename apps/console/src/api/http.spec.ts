@@ -134,6 +134,25 @@ describe(createHttpClient.name, () => {
     expect(sessionStore.endedReason()).toBe(reused.message);
   });
 
+  it('renews a token refused elsewhere (the chat socket) with the same single refresh requests use', async () => {
+    const { fetchMock, state } = fakeApi();
+    state.refreshGate = deferred();
+    const sessionStore = signedInStore();
+    const sut = createHttpClient({ baseUrl: '/api', sessionStore, fetch: fetchMock });
+
+    const request = sut.json('/staff/me');
+    await until(() => state.refreshBodies.length === 1);
+    const renewed = sut.renewAccessToken('access-1');
+    state.refreshGate.resolve();
+
+    await expect(renewed).resolves.toBe('access-2');
+    await expect(request).resolves.toEqual({ url: '/api/staff/me' });
+    expect(state.refreshBodies).toHaveLength(1);
+    // A token already replaced is not refreshed again.
+    await expect(sut.renewAccessToken('access-1')).resolves.toBe('access-2');
+    expect(state.refreshBodies).toHaveLength(1);
+  });
+
   it('does not refresh on other 401 codes', async () => {
     const fetchMock = jest.fn(async () => jsonResponse(401, { code: 'AUTH_UNAUTHENTICATED', message: '请先登录' }));
     const sessionStore = signedInStore();

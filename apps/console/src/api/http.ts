@@ -40,6 +40,11 @@ export interface HttpClient {
   /** Resolves with the parsed JSON body, or `undefined` for an empty (204) response. */
   json<T>(path: string, options?: RequestOptions): Promise<T>;
   blob(path: string, options?: RequestOptions): Promise<Blob>;
+  /**
+   * A valid access token to replace `staleToken` (refused by the API), refreshing the session at most once however
+   * many callers ask. For connections that carry the token themselves (the chat socket); rejects when the session is over.
+   */
+  renewAccessToken(staleToken: string): Promise<string>;
 }
 
 export interface HttpClientOptions {
@@ -186,6 +191,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const response = await execute(path, request);
       return response.blob();
     },
+    renewAccessToken,
   };
 }
 

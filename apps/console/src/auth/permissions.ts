@@ -16,7 +16,16 @@ export type Capability =
   | 'coupon:configure'
   | 'coupon:issue'
   | 'campaign:configure'
-  | 'analytics:view';
+  | 'analytics:view'
+  | 'service:chat'
+  | 'service:supervise'
+  | 'service:ticket'
+  | 'service:task'
+  | 'service:kb'
+  | 'service:kb-edit'
+  | 'service:canned'
+  | 'service:canned-shared'
+  | 'service:metrics';
 
 const ALLOWED_ROLES: Record<Capability, readonly StaffRole[]> = {
   'catalog:edit': ['marketer', 'admin'],
@@ -44,6 +53,30 @@ const ALLOWED_ROLES: Record<Capability, readonly StaffRole[]> = {
   'campaign:configure': ['marketer', 'admin'],
   // Store-wide analytics; store managers see their own store's (the API scopes them).
   'analytics:view': ['marketer', 'store_manager', 'admin'],
+  // Advisor service, as the API allows it. Members are served by the people who work with them: advisors, their store
+  // managers, and admins (who cover every store). Marketers own no conversations, tickets or follow-ups; they keep the
+  // knowledge base the bot answers from and read the service metrics, brand-wide.
+  // The chat workbench: take conversations from the queue, reply, transfer, resolve, and send a compensation coupon
+  // (issued once per click and audited by the API; unlike 'coupon:issue', it is tied to a member's conversation).
+  'service:chat': ['advisor', 'store_manager', 'admin'],
+  // See every conversation of the store (store managers) or of every store (admins), and act on any of them.
+  'service:supervise': ['store_manager', 'admin'],
+  // Open, work on and close tickets, with compensations (the API limits advisors and store managers to their store).
+  'service:ticket': ['advisor', 'store_manager', 'admin'],
+  // Follow-up tasks: the day's list, done or skipped with an outcome. Marketers may read the list through the API but
+  // close nothing, so the page is not offered to them.
+  'service:task': ['advisor', 'store_manager', 'admin'],
+  // Read the knowledge base and try the matcher.
+  'service:kb': ['advisor', 'store_manager', 'marketer', 'admin'],
+  // Write the FAQ articles: the service leads, who see what members ask and how often the bot still had to hand over,
+  // and marketers, who own the brand's wording. Advisors read and test them.
+  'service:kb-edit': ['store_manager', 'marketer', 'admin'],
+  // Canned replies are a chat tool: everyone at the workbench keeps personal ones.
+  'service:canned': ['advisor', 'store_manager', 'admin'],
+  // Shared canned replies, offered to every advisor.
+  'service:canned-shared': ['store_manager', 'admin'],
+  // Response times, CSAT and workload per advisor and store (advisors and store managers see their own store's).
+  'service:metrics': ['advisor', 'store_manager', 'marketer', 'admin'],
 };
 
 export function can(role: StaffRole | null | undefined, capability: Capability): boolean {

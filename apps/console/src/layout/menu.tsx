@@ -1,11 +1,15 @@
 import {
   AimOutlined,
   AreaChartOutlined,
+  BookOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  CheckSquareOutlined,
+  CommentOutlined,
   CrownOutlined,
   DashboardOutlined,
   ExperimentOutlined,
+  FundOutlined,
   GiftOutlined,
   ImportOutlined,
   LineChartOutlined,
@@ -16,8 +20,10 @@ import {
   ShopOutlined,
   ShoppingCartOutlined,
   ShoppingOutlined,
+  SolutionOutlined,
   TagsOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
 } from '@ant-design/icons';
 import type { StaffRole } from '@glow/contracts';
 import type { MenuProps } from 'antd';
@@ -58,6 +64,18 @@ const MENU: (MenuEntry | MenuGroup)[] = [
   { key: '/loyalty/rewards', icon: <ShoppingCartOutlined />, label: '积分商城' },
   { key: '/loyalty/points-import', icon: <ImportOutlined />, label: '期初积分导入', requires: 'points:adjust' },
   { key: '/stores', icon: <ShopOutlined />, label: '门店' },
+  {
+    key: 'service',
+    label: '服务',
+    children: [
+      { key: '/service/inbox', icon: <CommentOutlined />, label: '会话工作台', requires: 'service:chat' },
+      { key: '/service/tickets', icon: <SolutionOutlined />, label: '工单', requires: 'service:ticket' },
+      { key: '/service/tasks', icon: <CheckSquareOutlined />, label: '跟进任务', requires: 'service:task' },
+      { key: '/service/kb', icon: <BookOutlined />, label: '知识库', requires: 'service:kb' },
+      { key: '/service/canned-replies', icon: <ThunderboltOutlined />, label: '快捷回复', requires: 'service:canned' },
+      { key: '/service/metrics', icon: <FundOutlined />, label: '服务数据', requires: 'service:metrics' },
+    ],
+  },
   {
     key: 'marketing',
     label: '营销',
