@@ -64,6 +64,9 @@ export class MemberMetricsService {
     const refreshed = await this.refreshAggregates(now);
     const { settings } = await this.settings();
     const scored = await this.rescore(now, settings);
+    // Every row was just rewritten: give the planner fresh statistics now rather than whenever autovacuum (if it
+    // runs at all on the server) gets to it. Segments and dashboards plan their joins on these numbers.
+    await this.db.query(`ANALYZE member_metrics`);
     return { refreshed, scored };
   }
 
