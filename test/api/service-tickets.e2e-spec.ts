@@ -141,6 +141,46 @@ describe('Tickets, CSAT, follow-up tasks, the customer 360 and advisor metrics',
     expect(again.body.code).toBe('TASK_STATE_INVALID');
   });
 
+  it('creates birthday and post-visit tasks for the bound advisor, once each', async () => {
+    const m = await newMember(stack);
+    const inThreeDays = businessDate(new Date(Date.now() + 3 * 24 * HOUR));
+    await db.query(`UPDATE member SET store_id = $2, advisor_id = $3, birthday = $4::date - interval '30 years' WHERE id = $1`, [m.id, sh01, advisorId, inThreeDays]);
+    const [svc] = await db.query(`SELECT id FROM appointment_service ORDER BY code LIMIT 1`);
+    const started = new Date(Date.now() - 26 * HOUR);
+    const [visit] = await db.query(
+      `INSERT INTO booking (check_in_code, member_id, store_id, service_id, advisor_id, starts_at, ends_at, status, completed_at)
+       VALUES ('Z' || substr(md5(random()::text), 1, 5), $1, $2, $3, $4, $5, $5::timestamptz + interval '1 hour', 'completed', $5::timestamptz + interval '1 hour') RETURNING id`,
+      [m.id, sh01, svc.id, advisorId, started],
+    );
+    const tasks = stack.app.get(FollowUpTaskService);
+    await tasks.generate(new Date());
+    await tasks.generate(new Date());
+    const rows = await db.query(`SELECT kind, advisor_id, source_key FROM follow_up_task WHERE member_id = $1 ORDER BY kind`, [m.id]);
+    expect(rows.map((r: { kind: string }) => r.kind)).toEqual(['birthday', 'post-visit']);
+    expect(rows.every((r: { advisor_id: string }) => r.advisor_id === advisorId)).toBe(true);
+    expect(rows.find((r: { kind: string }) => r.kind === 'post-visit').source_key).toBe(`visit:${visit.id}`);
+  });
+
+  it('books a service for the member from the conversation with the member’s own rules', async () => {
+    const m = await newMember(stack);
+    await db.query(`UPDATE member SET store_id = $2, advisor_id = $3 WHERE id = $1`, [m.id, sh01, advisorId]);
+    const [svc] = await db.query(`SELECT s.id FROM appointment_service s WHERE s.code = 'TRY-ON'`);
+    const date = businessDate(new Date(Date.now() + 5 * 24 * HOUR));
+    const free = (await api(stack).get(`/api/appointments/slots?storeId=${sh01}&serviceId=${svc.id}&date=${date}`).set(as(m.token)).expect(200)).body as { slots: { startsAt: string }[] };
+    const slot = free.slots[3];
+    const booked = (await api(stack).post(`/api/staff/members/${m.id}/bookings`).set(as(advisor)).send({ storeId: sh01, serviceId: svc.id, startsAt: slot.startsAt }).expect(201)).body as { id: string; status: string };
+    expect(booked.status).toBe('booked');
+    const [row] = await db.query(`SELECT member_id FROM booking WHERE id = $1`, [booked.id]);
+    expect(row.member_id).toBe(m.id);
+    // The same slot cannot be taken twice, and another store's advisor cannot book for this member.
+    const again = await api(stack).post(`/api/staff/members/${m.id}/bookings`).set(as(advisor)).send({ storeId: sh01, serviceId: svc.id, startsAt: slot.startsAt });
+    expect(again.status).toBeGreaterThanOrEqual(400);
+    expect(again.status).toBeLessThan(500);
+    await api(stack).post(`/api/staff/members/${m.id}/bookings`).set(as(otherStore)).send({ storeId: sh01, serviceId: svc.id, startsAt: free.slots[5].startsAt }).expect(403);
+    const audit = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE member_id = $1 AND action = 'booking.create-for-member'`, [m.id]);
+    expect(audit[0].n).toBe(1);
+  });
+
   it('shows the customer 360 beside a conversation (audited) and the advisor metrics with first response and CSAT', async () => {
     const m = await newMember(stack);
     await db.query(`UPDATE member SET store_id = $2, advisor_id = $3 WHERE id = $1`, [m.id, sh01, advisorId]);
