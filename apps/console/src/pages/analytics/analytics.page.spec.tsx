@@ -2,7 +2,7 @@ import { fireEvent, waitFor, within } from '@testing-library/react';
 import { sessionStore } from '../../api/session.store';
 import { storeAnalytics } from '../../test/campaign.fixtures';
 import { element, jsonResponse, mockFetch, renderPage, requests, signInAs, type FetchMock } from '../../test/console-test-kit';
-import { lastDays } from './analytics-filters';
+import { lastDays } from '../../shared/date-range';
 import { AnalyticsPage } from './analytics.page';
 
 // ECharts needs a canvas, which jsdom lacks: the chart component shows the option it was given instead.

@@ -1,18 +1,14 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { AnalyticsKpis, AnalyticsQueryDto, StoreAnalyticsView } from '@glow/contracts';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Empty, Flex, Result, Row, Segmented, Select, Statistic, Table, Typography, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Card, Col, Empty, Flex, Result, Row, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
-import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { analyticsKeys, downloadStoreAnalytics, getStoreAnalytics } from '../../api/analytics.service';
-import { listStores, storeKeys } from '../../api/store.service';
-import { storeScopeOf, useCan } from '../../auth/permissions';
-import { useSession } from '../../auth/use-session';
+import { useCan } from '../../auth/permissions';
 import { saveBlob } from '../../shared/download';
 import { EMPTY, formatCount, formatDateTime, formatPercentOrEmpty, formatYuan, formatYuanOrEmpty } from '../../shared/format';
 import { PageSpinner } from '../../shared/page-spinner';
+import { StoreRangeFilter, useStoreRange } from '../../shared/store-range-filter';
 import {
   advisorsChartHeight,
   advisorsOption,
@@ -24,13 +20,12 @@ import {
   topAdvisors,
   TOP_ADVISORS,
 } from './analytics-charts';
-import { lastDays, QUICK_RANGE_DAYS, quickRangeOf, rangeFrom, type DateRange } from './analytics-filters';
 
-const ALL_STORES = 'all';
-const DATE_FORMAT = 'YYYY-MM-DD';
+/** The analytics page opens on the last 90 business days, today included. */
+const DEFAULT_RANGE_DAYS = 90;
+/** Ranges offered as one click; any other range is picked in the calendar. */
+const QUICK_RANGE_DAYS = [30, 90, 180, 365] as const;
 const STAT_CARD_STYLE = { height: '100%' };
-const CUSTOM = 0;
-const QUICK_OPTIONS = [...QUICK_RANGE_DAYS.map((days) => ({ value: days, label: `近${days}天` })), { value: CUSTOM, label: '自定义', disabled: true }];
 
 interface Kpi {
   id: string;
@@ -140,24 +135,8 @@ function AnalyticsContent({ view }: { view: StoreAnalyticsView }) {
 /** Store-wide analytics: members, sales, repurchase and churn, tiers, cohorts and advisors, for a store and a date range. */
 export function AnalyticsPage() {
   const allowed = useCan('analytics:view');
-  const session = useSession();
-  // Store managers see their own store only (the API scopes them as well); marketers and admins pick any or all.
-  const scopedStoreId = storeScopeOf(session?.staff);
-  const scoped = scopedStoreId !== null;
-  const [params, setParams] = useSearchParams();
-  const [now] = useState(() => new Date());
-  const range = rangeFrom(params.get('from'), params.get('to'), now);
-  const storeId = scoped ? scopedStoreId : params.get('storeId');
-  const search: AnalyticsQueryDto = { from: range.from, to: range.to, storeId: storeId ?? undefined };
-
-  const update = (next: Partial<DateRange> & { storeId?: string | null }) => {
-    const merged = { ...range, storeId, ...next };
-    const result = new URLSearchParams({ from: merged.from, to: merged.to });
-    if (!scoped && merged.storeId) result.set('storeId', merged.storeId);
-    setParams(result);
-  };
-
-  const stores = useQuery({ queryKey: storeKeys.all, queryFn: ({ signal }) => listStores(signal), enabled: allowed && !scoped });
+  const filter = useStoreRange(DEFAULT_RANGE_DAYS);
+  const search: AnalyticsQueryDto = filter.query;
   const { data, error, isFetching, isPlaceholderData, refetch } = useQuery({
     queryKey: analyticsKeys.view(search),
     queryFn: ({ signal }) => getStoreAnalytics(search, signal),
@@ -171,42 +150,11 @@ export function AnalyticsPage() {
 
   if (!allowed) return <Result status="403" title="没有权限查看数据分析" subTitle="数据分析仅对市场、店长与管理员开放" />;
 
-  const storeOptions = scoped
-    ? [{ value: scopedStoreId ?? '', label: session?.staff.storeName ?? '本店' }]
-    : [{ value: ALL_STORES, label: '全部门店' }, ...(stores.data ?? []).map((store) => ({ value: store.id, label: `${store.name}（${store.city}）` }))];
-
   return (
     <Flex vertical gap={16} id="analytics-page">
       <Card>
         <Flex gap={12} wrap align="center" justify="space-between">
-          <Flex gap={12} wrap align="center">
-            <Select<string>
-              id="analytics-store"
-              value={storeId ?? ALL_STORES}
-              options={storeOptions}
-              disabled={scoped}
-              loading={stores.isFetching}
-              showSearch={{ optionFilterProp: 'label' }}
-              onChange={(value) => update({ storeId: value === ALL_STORES ? null : value })}
-              style={{ width: 220 }}
-            />
-            <Segmented<number>
-              id="analytics-quick-range"
-              options={QUICK_OPTIONS}
-              value={quickRangeOf(range, now) ?? CUSTOM}
-              onChange={(days) => days !== CUSTOM && update(lastDays(days, now))}
-            />
-            <DatePicker.RangePicker
-              id={{ start: 'analytics-range', end: 'analytics-range-end' }}
-              allowClear={false}
-              format={DATE_FORMAT}
-              value={[dayjs(range.from), dayjs(range.to)]}
-              onChange={(picked) => {
-                const [from, to] = picked ?? [];
-                if (from && to) update({ from: from.format(DATE_FORMAT), to: to.format(DATE_FORMAT) });
-              }}
-            />
-          </Flex>
+          <StoreRangeFilter filter={filter} idPrefix="analytics" quickDays={QUICK_RANGE_DAYS} />
           <Flex gap={12} align="center">
             {data && (
               <Typography.Text id="analytics-refreshed" type="secondary">

@@ -7,13 +7,11 @@ import { createCannedReply, deleteCannedReply, listCannedReplies, serviceKeys, u
 import { useCan } from '../../auth/permissions';
 import { useSession } from '../../auth/use-session';
 import { formatDateTime } from '../../shared/format';
-import { filterCannedReplies } from './chat-pickers';
+import { CANNED_SCOPE_OPTIONS, filterCannedReplies, type CannedScope } from './chat-pickers';
 
 /** Mirrors CannedReplyDto's limits. */
 const TITLE_MAX = 30;
 const BODY_MAX = 1000;
-
-type Scope = 'all' | 'shared' | 'mine';
 
 /** Who may change a reply: its owner, and for shared ones whoever keeps shared replies. */
 export function canEditReply(reply: CannedReplyView, staffId: string, canShared: boolean): boolean {
@@ -74,7 +72,7 @@ export function CannedRepliesPage() {
   const staffId = session?.staff.id ?? '';
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [scope, setScope] = useState<Scope>('all');
+  const [scope, setScope] = useState<CannedScope>('all');
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<{ reply: CannedReplyView | null } | null>(null);
   const { data, error, isPending } = useQuery({ queryKey: serviceKeys.cannedReplies, queryFn: ({ signal }) => listCannedReplies(signal), enabled: allowed });
@@ -135,16 +133,7 @@ export function CannedRepliesPage() {
     >
       <Flex vertical gap={12}>
         <Flex gap={12} wrap>
-          <Segmented<Scope>
-            id="canned-scope"
-            value={scope}
-            onChange={setScope}
-            options={[
-              { value: 'all', label: '全部' },
-              { value: 'shared', label: '共享' },
-              { value: 'mine', label: '我的' },
-            ]}
-          />
+          <Segmented<CannedScope> id="canned-scope" value={scope} onChange={setScope} options={CANNED_SCOPE_OPTIONS} />
           <Input.Search id="canned-query" allowClear placeholder="搜索标题或内容" value={query} onChange={(event) => setQuery(event.target.value)} style={{ width: 240 }} />
         </Flex>
         {error && <Alert type="error" showIcon title={error.message} />}

@@ -1,29 +1,18 @@
 import type { CannedReplyView, ChatMessageView, ProductResponse } from '@glow/contracts';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Flex, Input, Modal, Segmented, Select, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { couponKeys, listCouponTemplates, type CouponTemplateSearch } from '../../api/coupon.service';
-import { listProducts, productKeys, type ProductSearch } from '../../api/product.service';
 import { compensateInConversation, listCannedReplies, serviceKeys } from '../../api/service.service';
-import { formatYuan } from '../../shared/format';
 import { newIdempotencyKey } from '../../shared/idempotency-key';
-import { useDebounced } from '../../shared/use-debounced';
+import { useProductSearch } from '../../shared/use-product-search';
 
 const ACTIVE_TEMPLATES: CouponTemplateSearch = { status: 'active', page: 1, pageSize: 100 };
 
 /** Finds an active product by name or SKU and hands it over to be sent as a card. */
 export function ProductCardModal({ onPick, onClose }: { onPick: (product: ProductResponse) => void; onClose: () => void }) {
-  const [typed, setTyped] = useState('');
   const [picked, setPicked] = useState<ProductResponse | null>(null);
-  const q = useDebounced(typed.trim().slice(0, 40), 250);
-  const search: ProductSearch = { q, active: 'true', page: 1, pageSize: 20 };
-  const { data, isFetching, error } = useQuery({
-    queryKey: productKeys.list(search),
-    queryFn: ({ signal }) => listProducts(search, signal),
-    enabled: q !== '',
-    placeholderData: keepPreviousData,
-  });
-  const products = q !== '' ? (data?.items ?? []) : [];
+  const { typed, setTyped, products, options, isFetching, notFoundContent } = useProductSearch('请输入商品名称或 SKU');
 
   return (
     <Modal
@@ -41,8 +30,8 @@ export function ProductCardModal({ onPick, onClose }: { onPick: (product: Produc
         showSearch={{ filterOption: false, onSearch: setTyped, searchValue: typed }}
         placeholder="输入商品名称或 SKU 搜索"
         loading={isFetching}
-        options={products.map((product) => ({ value: product.id, label: `${product.name}（${product.sku}） ${formatYuan(product.priceFen)}` }))}
-        notFoundContent={error ? `商品搜索失败：${error.message}` : q === '' ? '请输入商品名称或 SKU' : isFetching ? '搜索中…' : '没有找到该商品'}
+        options={options}
+        notFoundContent={notFoundContent}
         onSelect={(id) => setPicked(products.find((product) => product.id === id) ?? null)}
         style={{ width: '100%' }}
       />
@@ -125,7 +114,13 @@ export function CouponModal({ conversationId, canSendCard, canCompensate, onSend
   );
 }
 
-type CannedScope = 'all' | 'shared' | 'mine';
+export type CannedScope = 'all' | 'shared' | 'mine';
+
+export const CANNED_SCOPE_OPTIONS: { value: CannedScope; label: string }[] = [
+  { value: 'all', label: '全部' },
+  { value: 'shared', label: '共享' },
+  { value: 'mine', label: '我的' },
+];
 
 /** Filters canned replies by scope and by words in their title or text. */
 export function filterCannedReplies(replies: readonly CannedReplyView[], scope: CannedScope, query: string): CannedReplyView[] {
@@ -146,16 +141,7 @@ export function CannedRepliesPicker({ onInsert }: { onInsert: (text: string) => 
   return (
     <Flex vertical gap={8} style={{ width: 360 }} id="canned-picker">
       <Input id="canned-search" allowClear placeholder="搜索快捷回复" value={query} onChange={(event) => setQuery(event.target.value)} />
-      <Segmented<CannedScope>
-        size="small"
-        value={scope}
-        onChange={setScope}
-        options={[
-          { value: 'all', label: '全部' },
-          { value: 'shared', label: '共享' },
-          { value: 'mine', label: '我的' },
-        ]}
-      />
+      <Segmented<CannedScope> size="small" value={scope} onChange={setScope} options={CANNED_SCOPE_OPTIONS} />
       {error && <Alert type="error" showIcon title={error.message} />}
       <Flex vertical gap={4} style={{ maxHeight: 280, overflowY: 'auto' }}>
         {isPending && <Spin />}

@@ -1,7 +1,7 @@
 import { fireEvent, waitFor, within } from '@testing-library/react';
 import { sessionStore } from '../../api/session.store';
 import { element, jsonResponse, mockFetch, renderPage, requests, signInAs, type FetchMock } from '../../test/console-test-kit';
-import { lastDays } from '../analytics/analytics-filters';
+import { lastDays } from '../../shared/date-range';
 import { ServiceMetricsPage } from './metrics.page';
 import { formatSeconds, toMinutes } from './service-charts';
 import { serviceMetrics } from './service.fixtures';

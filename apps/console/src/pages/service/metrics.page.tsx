@@ -1,35 +1,17 @@
 import type { ServiceMetricsQuery, ServiceMetricsRow } from '@glow/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, DatePicker, Empty, Flex, Result, Row, Segmented, Select, Table, type TableColumnsType } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Card, Col, Empty, Flex, Result, Row, Table, type TableColumnsType } from 'antd';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
-import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { getServiceMetrics, serviceKeys } from '../../api/service.service';
-import { listStores, storeKeys } from '../../api/store.service';
-import { storeScopeOf, useCan } from '../../auth/permissions';
-import { useSession } from '../../auth/use-session';
+import { useCan } from '../../auth/permissions';
 import { EMPTY, formatCount, formatYuan } from '../../shared/format';
 import { PageSpinner } from '../../shared/page-spinner';
-import { lastDays, rangeFrom, type DateRange } from '../analytics/analytics-filters';
+import { StoreRangeFilter, useStoreRange } from '../../shared/store-range-filter';
 import { barsHeight, csatOption, dailyOption, echarts, firstResponseOption, formatCsat, formatSeconds, storesOption, workloadOption } from './service-charts';
 
-const ALL_STORES = 'all';
-const DATE_FORMAT = 'YYYY-MM-DD';
-const CUSTOM = 0;
 /** Service is read over weeks rather than quarters: the quick ranges are shorter than the analytics page's. */
 const QUICK_DAYS = [7, 30, 90] as const;
 const DEFAULT_DAYS = 30;
-const QUICK_OPTIONS = [...QUICK_DAYS.map((days) => ({ value: days, label: `近${days}天` })), { value: CUSTOM, label: '自定义', disabled: true }];
-
-function quickOf(range: DateRange, now: Date): number | null {
-  return (
-    QUICK_DAYS.find((days) => {
-      const quick = lastDays(days, now);
-      return quick.from === range.from && quick.to === range.to;
-    }) ?? null
-  );
-}
 
 const COLUMNS: TableColumnsType<ServiceMetricsRow> = [
   { title: '顾问', dataIndex: 'name', key: 'name', fixed: 'left', width: 100 },
@@ -53,24 +35,9 @@ const COLUMNS: TableColumnsType<ServiceMetricsRow> = [
 /** Advisor service metrics: response times, CSAT and workload per advisor and store, and by day. */
 export function ServiceMetricsPage() {
   const allowed = useCan('service:metrics');
-  const session = useSession();
-  // Advisors and store managers see their own store only (the API scopes them as well); marketers and admins pick any or all.
-  const scopedStoreId = storeScopeOf(session?.staff);
-  const scoped = scopedStoreId !== null;
-  const [params, setParams] = useSearchParams();
-  const [now] = useState(() => new Date());
-  const range = params.get('from') || params.get('to') ? rangeFrom(params.get('from'), params.get('to'), now) : lastDays(DEFAULT_DAYS, now);
-  const storeId = scoped ? scopedStoreId : params.get('storeId');
-  const search: ServiceMetricsQuery = { from: range.from, to: range.to, storeId: storeId ?? undefined };
-
-  const update = (next: Partial<DateRange> & { storeId?: string | null }) => {
-    const merged = { ...range, storeId, ...next };
-    const result = new URLSearchParams({ from: merged.from, to: merged.to });
-    if (!scoped && merged.storeId) result.set('storeId', merged.storeId);
-    setParams(result);
-  };
-
-  const stores = useQuery({ queryKey: storeKeys.all, queryFn: ({ signal }) => listStores(signal), enabled: allowed && !scoped });
+  const filter = useStoreRange(DEFAULT_DAYS);
+  const { scoped, storeId } = filter;
+  const search: ServiceMetricsQuery = filter.query;
   const { data, error, isPlaceholderData } = useQuery({
     queryKey: serviceKeys.metrics(search),
     queryFn: ({ signal }) => getServiceMetrics(search, signal),
@@ -80,41 +47,10 @@ export function ServiceMetricsPage() {
 
   if (!allowed) return <Result status="403" title="没有权限查看服务数据" />;
 
-  const storeOptions = scoped
-    ? [{ value: scopedStoreId ?? '', label: session?.staff.storeName ?? '本店' }]
-    : [{ value: ALL_STORES, label: '全部门店' }, ...(stores.data ?? []).map((store) => ({ value: store.id, label: `${store.name}（${store.city}）` }))];
-
   return (
     <Flex vertical gap={16} id="service-metrics-page">
       <Card>
-        <Flex gap={12} wrap align="center">
-          <Select<string>
-            id="service-metrics-store"
-            value={storeId ?? ALL_STORES}
-            options={storeOptions}
-            disabled={scoped}
-            loading={stores.isFetching}
-            showSearch={{ optionFilterProp: 'label' }}
-            onChange={(value) => update({ storeId: value === ALL_STORES ? null : value })}
-            style={{ width: 220 }}
-          />
-          <Segmented<number>
-            id="service-metrics-quick-range"
-            options={QUICK_OPTIONS}
-            value={quickOf(range, now) ?? CUSTOM}
-            onChange={(days) => days !== CUSTOM && update(lastDays(days, now))}
-          />
-          <DatePicker.RangePicker
-            id={{ start: 'service-metrics-range', end: 'service-metrics-range-end' }}
-            allowClear={false}
-            format={DATE_FORMAT}
-            value={[dayjs(range.from), dayjs(range.to)]}
-            onChange={(picked) => {
-              const [from, to] = picked ?? [];
-              if (from && to) update({ from: from.format(DATE_FORMAT), to: to.format(DATE_FORMAT) });
-            }}
-          />
-        </Flex>
+        <StoreRangeFilter filter={filter} idPrefix="service-metrics" quickDays={QUICK_DAYS} />
       </Card>
       {error && <Alert id="service-metrics-error" type="error" showIcon title={error.message} />}
       {data ? (
