@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { CampaignReport, CampaignRunView, CampaignView, SegmentNode, SegmentPreviewView, SegmentView, StoreAnalyticsView, SubscriptionView } from '@glow/contracts';
-import { addDays, businessDate, businessClock } from '@glow/domain';
+import { addDays, businessDate, businessClock, rate } from '@glow/domain';
 import type { DataSource } from 'typeorm';
 import { CampaignJourneys } from '../../apps/api/src/modules/campaign/campaign-journeys';
 import { CampaignRunner } from '../../apps/api/src/modules/campaign/campaign-runner';
@@ -586,6 +586,13 @@ describe('Campaigns: segments, runs, journeys, subscribe messages and analytics'
 
   describe('analytics and the campaign rules', () => {
     it('store-wide analytics add up with the orders, scope a store manager to their store, and export to Excel', async () => {
+      // First buyers in the range who came back within 30, 90 and 180 days (and one who did not).
+      const [r20, r60, r150, never] = await members(4);
+      for (const [m, first, again] of [[r20, 85, 65], [r60, 80, 20], [r150, 170, 10], [never, 40, null]] as [TestMember, number, number | null][]) {
+        await order(m.id, { daysAgo: first, fen: 10000, sku: sku.skincare, category: 'skincare' });
+        if (again !== null) await order(m.id, { daysAgo: again, fen: 10000, sku: sku.skincare, category: 'skincare' });
+      }
+      await runJob('member-metrics');
       await runJob('analytics-refresh');
       const to = businessDate(new Date());
       const from = addDays(to, -89);
@@ -596,6 +603,17 @@ describe('Campaigns: segments, runs, journeys, subscribe messages and analytics'
         [new Date(`${from}T00:00:00+08:00`), new Date(`${addDays(to, 1)}T00:00:00+08:00`)],
       );
       expect(view.kpis).toMatchObject({ orders: sql.orders, salesFen: Number(sql.sales), buyers: sql.buyers });
+      // Repurchase, counted here member by member: of those whose first purchase falls in the range, who bought again within N days.
+      const [rep] = await db.query(
+        `SELECT count(*)::int AS firsts,
+                ${[30, 90, 180].map((d) => `count(*) FILTER (WHERE EXISTS (SELECT 1 FROM sales_order o WHERE o.member_id = mm.member_id AND o.status IN ('paid', 'partially_refunded') AND o.paid_at > mm.first_purchase_at AND o.paid_at <= mm.first_purchase_at + interval '${d} days'))::int AS r${d}`).join(', ')}
+           FROM member_metrics mm JOIN member m ON m.id = mm.member_id WHERE mm.first_purchase_at >= $1 AND mm.first_purchase_at < $2`,
+        [new Date(`${from}T00:00:00+08:00`), new Date(`${addDays(to, 1)}T00:00:00+08:00`)],
+      );
+      expect(rep.firsts).toBeGreaterThanOrEqual(3);
+      expect(rep.r30).toBeGreaterThanOrEqual(1);
+      expect(rep.r90).toBeGreaterThan(rep.r30);
+      expect(view.kpis).toMatchObject({ repurchase30: rate(rep.r30, rep.firsts), repurchase90: rate(rep.r90, rep.firsts), repurchase180: rate(rep.r180, rep.firsts) });
       expect(view.kpis.newBuyers + view.kpis.returningBuyers).toBe(sql.buyers);
       expect(view.salesDaily.reduce((n, d) => n + d.orders, 0)).toBe(sql.orders);
       expect(view.tierDistribution.map((t) => t.tierCode)).toEqual(ladder);

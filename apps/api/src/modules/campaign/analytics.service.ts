@@ -75,7 +75,15 @@ export class AnalyticsService {
       `WITH buyers AS (SELECT DISTINCT o.member_id FROM sales_order o WHERE ${PURCHASE} AND o.paid_at >= $1 AND o.paid_at < $2 AND ($3::uuid IS NULL OR o.store_id = $3)),
             prev AS (SELECT DISTINCT o.member_id FROM sales_order o WHERE ${PURCHASE} AND o.paid_at >= $4 AND o.paid_at < $1 AND ($3::uuid IS NULL OR o.store_id = $3)),
             firsts AS (SELECT mm.member_id, mm.first_purchase_at FROM member_metrics mm JOIN member m ON m.id = mm.member_id
-                        WHERE mm.first_purchase_at >= $1 AND mm.first_purchase_at < $2 AND ($3::uuid IS NULL OR m.store_id = $3))
+                        WHERE mm.first_purchase_at >= $1 AND mm.first_purchase_at < $2 AND ($3::uuid IS NULL OR m.store_id = $3)),
+            -- Repurchase in one pass: the orders that can count (up to 180 days after the range) joined to the first
+            -- buyers by hash, rather than an index probe (and a heap read for the status) per buyer and window.
+            later AS MATERIALIZED (SELECT o.member_id, o.paid_at FROM sales_order o WHERE ${PURCHASE} AND o.paid_at > $1 AND o.paid_at < $2::timestamptz + interval '180 days'),
+            rep AS (SELECT f.member_id,
+                           bool_or(l.paid_at <= f.first_purchase_at + interval '30 days') AS r30,
+                           bool_or(l.paid_at <= f.first_purchase_at + interval '90 days') AS r90
+                      FROM firsts f JOIN later l ON l.member_id = f.member_id AND l.paid_at > f.first_purchase_at AND l.paid_at <= f.first_purchase_at + interval '180 days'
+                     GROUP BY f.member_id)
        SELECT (SELECT count(*)::int FROM member m WHERE m.deleted_at IS NULL AND m.joined_at < $2 AND ($3::uuid IS NULL OR m.store_id = $3)) AS members,
               (SELECT count(*)::int FROM buyers) AS buyers,
               (SELECT COALESCE(sum(orders), 0)::int FROM analytics_daily WHERE day >= $5::date AND day <= $6::date AND ($3::uuid IS NULL OR store_id = $3)) AS orders,
@@ -87,12 +95,9 @@ export class AnalyticsService {
               (SELECT count(*)::int FROM prev p WHERE NOT EXISTS (SELECT 1 FROM buyers b WHERE b.member_id = p.member_id)) AS churned,
               (SELECT avg(mm.spend_fen)::bigint FROM member_metrics mm JOIN member m ON m.id = mm.member_id WHERE mm.orders_count > 0 AND ($3::uuid IS NULL OR m.store_id = $3)) AS clv_fen,
               (SELECT count(*)::int FROM firsts) AS first_buyers,
-              (SELECT count(*)::int FROM firsts f WHERE EXISTS (SELECT 1 FROM sales_order o WHERE o.member_id = f.member_id AND ${PURCHASE}
-                  AND o.paid_at > f.first_purchase_at AND o.paid_at <= f.first_purchase_at + interval '30 days')) AS rep30,
-              (SELECT count(*)::int FROM firsts f WHERE EXISTS (SELECT 1 FROM sales_order o WHERE o.member_id = f.member_id AND ${PURCHASE}
-                  AND o.paid_at > f.first_purchase_at AND o.paid_at <= f.first_purchase_at + interval '90 days')) AS rep90,
-              (SELECT count(*)::int FROM firsts f WHERE EXISTS (SELECT 1 FROM sales_order o WHERE o.member_id = f.member_id AND ${PURCHASE}
-                  AND o.paid_at > f.first_purchase_at AND o.paid_at <= f.first_purchase_at + interval '180 days')) AS rep180,
+              (SELECT count(*) FILTER (WHERE r30)::int FROM rep) AS rep30,
+              (SELECT count(*) FILTER (WHERE r90)::int FROM rep) AS rep90,
+              (SELECT count(*)::int FROM rep) AS rep180,
               (SELECT count(*)::int FROM buyers b JOIN member_metrics mm ON mm.member_id = b.member_id WHERE mm.first_purchase_at >= $1 AND mm.first_purchase_at < $2) AS new_buyers`,
       [...range, prevFromTs, q.from, q.to],
     );
