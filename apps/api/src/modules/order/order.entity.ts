@@ -20,7 +20,7 @@ import { Store } from '../member/store.entity';
 @Index('ix_sales_order_unpaid', ['payBefore'], { where: `status = 'created'` })
 // Read by campaigns and analytics (migration "campaigns"): purchases by member and time, by time, and changes since a watermark.
 @Index('ix_sales_order_member_paid', ['memberId', 'paidAt'], { where: `paid_at IS NOT NULL` })
-@Index('ix_sales_order_paid', ['paidAt'], { where: `paid_at IS NOT NULL` })
+@Index('ix_sales_order_paid', ['paidAt', 'memberId', 'status'], { where: `paid_at IS NOT NULL` })
 @Index('ix_sales_order_updated', ['updatedAt'])
 export class SalesOrder {
   @PrimaryGeneratedColumn('uuid')
