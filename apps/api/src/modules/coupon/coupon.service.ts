@@ -20,6 +20,7 @@ import { CatalogService } from '../catalog/catalog.service';
 import { COUPON_SELECT, type CouponRow, couponView, faceOf, type FaceNames, reviveCoupon, reviveTemplate, type TemplateRow, walletCoupon } from './coupon-rows';
 import { CouponTemplateService } from './coupon-template.service';
 import { CouponException } from './coupon.exception';
+import { uniqueViolation } from '../../platform/database/unique-violation';
 
 /** A line of an order as the coupon rules see it, with its catalog data. */
 export type PricedLine = CartLine & { productId: string | null; name: string };
@@ -605,6 +606,3 @@ function claimRefusal(e: unknown): 'stock' | 'limit' | null {
   return m ? (m[1] as 'stock' | 'limit') : null;
 }
 
-function uniqueViolation(e: unknown): string | undefined {
-  return e instanceof QueryFailedError ? (e.driverError as { constraint?: string }).constraint : undefined;
-}

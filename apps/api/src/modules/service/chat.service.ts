@@ -21,6 +21,7 @@ import { validateChatSend, withinServiceHours } from '@glow/domain';
 import { AuditService } from '../../platform/audit/audit.service';
 import type { StaffPrincipal } from '../../platform/auth/principal';
 import { AppConfig } from '../../platform/config/app-config';
+import { uniqueViolation } from '../../platform/database/unique-violation';
 import { WechatClient } from '../../platform/wechat/wechat.client';
 import { WechatApiError } from '../../platform/wechat/wechat.exception';
 import { CouponService } from '../coupon/coupon.service';
@@ -546,11 +547,4 @@ export class ChatService {
     await this.db.query(`UPDATE chat_message SET delivery = $2, delivery_error = $3 WHERE id = $1::bigint`, [message.id, delivery, error]);
     return { ...message, delivery };
   }
-}
-
-/** The name of the unique constraint a write violated, if that is what failed. */
-function uniqueViolation(e: unknown): string | undefined {
-  const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const code = err.driverError?.code ?? err.code;
-  return code === '23505' ? (err.driverError?.constraint ?? err.constraint) : undefined;
 }
