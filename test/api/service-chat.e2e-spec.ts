@@ -3,6 +3,7 @@ import type { ChatAck, ChatMessageView, ChatSyncResponse, ConversationView, Memb
 import type { DataSource } from 'typeorm';
 import { io, type Socket } from 'socket.io-client';
 import { ChatBot } from '../../apps/api/src/modules/service/chat-bot';
+import { ChatRouter } from '../../apps/api/src/modules/service/chat-router';
 import { as, newMember, type TestMember } from '../support/skin';
 import { e2eDataSource, startStack, type Stack } from '../support/stack';
 import { api, staffLogin } from '../support/wechat-user';
@@ -205,6 +206,25 @@ describe('Advisor chat: realtime delivery, catch-up, routing, bot, WeChat custom
     expect(history.messages.some((m) => m.type === 'system' && (m.body as { event: string }).event === 'transferred')).toBe(true);
     for (const c of [c2, c3, c4]) await db.query(`UPDATE conversation SET status = 'resolved' WHERE id = $1`, [c.conversationId]);
     for (const a of [advisor1, advisor2]) await api(stack).patch('/api/staff/advisors/me').set(as(a.token)).send({ capacity: 5 }).expect(200);
+  });
+
+  it('takes an advisor offline when their last socket closes, but not when a reload’s new socket came first', async () => {
+    const lastSeen = async () => ((await db.query(`SELECT last_seen FROM advisor_presence WHERE staff_id = $1`, [advisor2.id])) as { last_seen: Date | null }[])[0]?.last_seen ?? null;
+    for (const c of clients) c.socket.disconnect();
+    await db.query(`UPDATE advisor_presence SET last_seen = NULL`);
+    const page = await connect(advisor2.token);
+    await waitFor('advisor2 online', async () => (await lastSeen()) !== null);
+    page.socket.disconnect();
+    await waitFor('advisor2 offline', async () => (await lastSeen()) === null);
+
+    // A reload: the new page's socket said hello (a heartbeat) before the server heard the old one close.
+    const router = stack.app.get(ChatRouter);
+    const reconnectedAt = new Date();
+    await router.heartbeat([advisor2.id], reconnectedAt);
+    await router.offline(advisor2.id, new Date(reconnectedAt.getTime() - 1000));
+    expect(await lastSeen()).toEqual(reconnectedAt);
+    await router.offline(advisor2.id, new Date(reconnectedAt.getTime() + 1000));
+    expect(await lastSeen()).toBeNull();
   });
 
   it('lets the bot answer a question nobody answered in time, hands over on 转人工, and answers at once out of hours', async () => {

@@ -137,8 +137,12 @@ export class ChatRouter {
     );
   }
 
-  async offline(staffId: string): Promise<void> {
-    await this.db.query(`UPDATE advisor_presence SET last_seen = NULL WHERE staff_id = $1`, [staffId]);
+  /**
+   * The advisor's last socket closed at `closedAt`. A heartbeat after that (a reload's new socket, possibly on another
+   * instance, whose connect overtook this disconnect) keeps them online.
+   */
+  async offline(staffId: string, closedAt: Date): Promise<void> {
+    await this.db.query(`UPDATE advisor_presence SET last_seen = NULL WHERE staff_id = $1 AND last_seen < $2`, [staffId, closedAt]);
   }
 
   async settings(who: StaffPrincipal, dto: AdvisorSettingsDto): Promise<AdvisorAvailabilityView> {

@@ -117,13 +117,14 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   async handleDisconnect(socket: Socket): Promise<void> {
     const p = (socket as AuthedSocket).data.principal;
     if (!p || p.kind !== 'staff') return;
+    const closedAt = new Date();
     const left = (this.localStaff.get(p.staffId) ?? 1) - 1;
     if (left > 0) this.localStaff.set(p.staffId, left);
     else this.localStaff.delete(p.staffId);
     if (p.role !== 'advisor' || left > 0) return;
     // Other instances may still hold a socket of theirs (the Redis adapter answers for all of them).
     const others = await this.hub.namespace?.in(rooms.staff(p.staffId)).fetchSockets().catch(() => []);
-    if (!others || others.length === 0) await this.router.offline(p.staffId).catch(() => undefined);
+    if (!others || others.length === 0) await this.router.offline(p.staffId, closedAt).catch(() => undefined);
   }
 
   private actor(socket: Socket): ChatActor {

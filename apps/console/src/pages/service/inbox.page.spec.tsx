@@ -333,6 +333,40 @@ describe(ServiceInboxPage.name, () => {
     expect(element<HTMLButtonElement>(document.body, '#composer-product').disabled).toBe(true);
   });
 
+  it('keeps a conversation newly assigned to me when a read of the lists started before the assignment answers late', async () => {
+    const arriving = conversation({ id: 'c-arriving', memberName: '新会员', advisorId: null, advisorName: null, waitingSince: new Date().toISOString() });
+    const assigned = { ...arriving, advisorId: ME, advisorName: '测试advisor', waitingSince: null };
+    serve({ mine: [] });
+    const open = fetchMock.getMockImplementation() ?? (() => Promise.resolve(jsonResponse(404, {})));
+    // The server's state as the lists are read: nothing of mine at first, mine once routing has assigned it.
+    let state: 'before' | 'after' = 'before';
+    let answerStale: (() => void) | undefined;
+    fetchMock.mockImplementation(async (input, init) => {
+      const url = String(input);
+      if (!url.startsWith(`${CONVERSATIONS}?view=mine`)) return open(input, init);
+      if (state === 'after') return jsonResponse(200, [assigned]);
+      const stale = answerStale === undefined && requests(fetchMock).filter((request) => request.startsWith(`GET ${CONVERSATIONS}?view=mine`)).length > 1;
+      if (!stale) return jsonResponse(200, []);
+      // The read the member's first message set off: it answers only after the assignment was pushed.
+      return new Promise<Response>((resolve) => (answerStale = () => resolve(jsonResponse(200, []))));
+    });
+    renderInbox('/service/inbox');
+    await waitFor(() => expect(requests(fetchMock).some((request) => request.startsWith(`GET ${CONVERSATIONS}?view=mine`))).toBe(true));
+
+    // The member's first message reaches the store queue room before routing: an unknown conversation, so the lists are read again.
+    act(() => socket.push('message', message({ conversationId: arriving.id, seq: 1, body: { text: '你好' } })));
+    await waitFor(() => expect(answerStale).toBeDefined());
+    // Routing assigns it to me and pushes the conversation; then the stale read answers.
+    state = 'after';
+    act(() => socket.push('conversation', assigned));
+    await act(async () => answerStale?.());
+
+    await waitFor(() => expect(items()).toEqual([arriving.id]));
+    // And it stays.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(items()).toEqual([arriving.id]);
+  });
+
   it('claims a waiting conversation from the queue', async () => {
     const waiting = conversation({ advisorId: null, advisorName: null, waitingSince: '2026-11-20T02:00:00.000Z' });
     serve({

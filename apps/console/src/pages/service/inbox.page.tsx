@@ -187,7 +187,11 @@ function Workbench() {
       // A conversation none of the lists holds yet (newly assigned to me): read the lists again.
       if (!known && message.conversationId !== selectedId) void queryClient.invalidateQueries({ queryKey: serviceKeys.inboxes });
     },
-    conversation: (next) => cache.applyConversation(next),
+    conversation: (next) => {
+      // A read of the lists that started before this push (e.g. after the member's first message) would answer without
+      // it and overwrite it: when a conversation joins a list, the lists are read again (a running read is cancelled).
+      if (cache.applyConversation(next)) void queryClient.invalidateQueries({ queryKey: serviceKeys.inboxes });
+    },
     read: (event) => cache.applyRead(event),
     typing: (event) => {
       if (event.who === 'member') memberTyping.set(event.conversationId, event.typing);

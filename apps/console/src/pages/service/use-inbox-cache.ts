@@ -5,8 +5,11 @@ import { serviceKeys, type InboxSearch } from '../../api/service.service';
 import { applyMessageToInbox, hasConversation, mergeMessages, upsertConversation, withIncomingMessage, withRead } from './chat-state';
 
 export interface InboxCache {
-  /** A conversation changed (a push or a mutation's answer): its detail and every inbox list follow. */
-  applyConversation: (conversation: ConversationView) => void;
+  /**
+   * A conversation changed (a push or a mutation's answer): its detail and every inbox list follow. Answers whether it
+   * joined a list that did not hold it (e.g. newly assigned to me).
+   */
+  applyConversation: (conversation: ConversationView) => boolean;
   /**
    * Messages arrived for a conversation: merged into its cached history, and its inbox entries moved on. Answers
    * whether any inbox list knew the conversation (a new one needs the lists read again).
@@ -25,13 +28,18 @@ export function useInboxCache(staffId: string): InboxCache {
     return {
       applyConversation: (conversation) => {
         queryClient.setQueryData(serviceKeys.conversation(conversation.id), conversation);
+        let joined = false;
         for (const [key, list] of inboxLists()) {
           if (!list) continue;
           const search = searchOf(key);
+          const held = hasConversation(list, conversation.id);
           // A searched list only shows what the server found; a push never adds to it.
-          if (search.q && !hasConversation(list, conversation.id)) continue;
-          queryClient.setQueryData(key, upsertConversation(list, conversation, search, staffId));
+          if (search.q && !held) continue;
+          const next = upsertConversation(list, conversation, search, staffId);
+          joined ||= !held && hasConversation(next, conversation.id);
+          queryClient.setQueryData(key, next);
         }
+        return joined;
       },
       applyMessages: (conversationId, messages, readingId) => {
         if (messages.length === 0) return true;
