@@ -4,12 +4,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ErrorCode, type AdvisorAvailabilityView, type AdvisorSettingsDto, type ChatSystemBody, type ConversationView } from '@glow/contracts';
 import type { StaffPrincipal } from '../../platform/auth/principal';
 import { AppConfig } from '../../platform/config/app-config';
-import { ChatService } from './chat.service';
+import { ChatService, ONLINE_WITHIN_SECONDS } from './chat.service';
 import type { ConversationRow } from './conversation-rows';
 import { ServiceException } from './service.exception';
-
-/** An advisor counts as online while an instance holding their socket refreshes `last_seen` (every 20 s). */
-export const ONLINE_WITHIN_SECONDS = 70;
 
 /**
  * Who answers a conversation. The member's bound advisor when online, accepting and under capacity; otherwise the

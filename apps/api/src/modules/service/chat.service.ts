@@ -43,6 +43,9 @@ interface NewMessage {
   at: Date;
 }
 
+/** An advisor counts as online while an instance holding their socket refreshes `last_seen` (every 20 s). */
+export const ONLINE_WITHIN_SECONDS = 70;
+
 const CHAT_IMAGE_NAME = /^[a-f0-9]{32}\.(jpg|png|webp|gif)$/;
 
 /**
@@ -92,7 +95,8 @@ export class ChatService {
   async memberChat(memberId: string): Promise<MemberChatResponse> {
     const id = await this.memberConversationId(memberId);
     const [online] = await this.db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM advisor_presence p JOIN staff s ON s.id = p.staff_id WHERE s.active AND s.role = 'advisor' AND p.accepting AND p.last_seen > now() - interval '70 seconds'`,
+      `SELECT count(*)::int AS n FROM advisor_presence p JOIN staff s ON s.id = p.staff_id WHERE s.active AND s.role = 'advisor' AND p.accepting AND p.last_seen > now() - make_interval(secs => $1)`,
+      [ONLINE_WITHIN_SECONDS],
     );
     return {
       conversation: id ? await this.view(id, 'member') : null,
