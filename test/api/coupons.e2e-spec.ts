@@ -12,7 +12,9 @@ import type {
   WalletCounts,
 } from '@glow/contracts';
 import { JwtService } from '@nestjs/jwt';
-import type { DataSource } from 'typeorm';
+import { CouponTemplateService } from '../../apps/api/src/modules/coupon/coupon-template.service';
+import { CouponService } from '../../apps/api/src/modules/coupon/coupon.service';
+import { DataSource } from 'typeorm';
 import { as, must, newMember, type TestMember } from '../support/skin';
 import { e2eDataSource, startStack, type Stack } from '../support/stack';
 import { api, control, staffLogin } from '../support/wechat-user';
@@ -180,6 +182,37 @@ describe('Coupons: templates, claim center, wallet, the till and online checkout
       expect([res.status, res.body.code, res.body.message]).toEqual([409, 'COUPON_SOLD_OUT', '优惠券已被领完']);
       const center = (await api(stack).get('/api/coupons/claim-center').set(as(late.token)).expect(200)).body as ClaimCenterItem[];
       expect(center.find((c) => c.templateId === t.id)?.state).toBe('sold_out');
+    });
+
+    it('claims arriving together share one statement and each gets its own answer: coupons up to the stock, the limit, the same key once', async () => {
+      const t = await live({ totalStock: 3 });
+      const [a, b, c, d] = [await newMember(stack), await newMember(stack), await newMember(stack), await newMember(stack)];
+      const coupons = stack.app.get(CouponService);
+      await stack.app.get(CouponTemplateService).cached(t.id);
+      const sql = jest.spyOn(stack.app.get(DataSource), 'query');
+      const k = key('together');
+      // Started in the same tick, so they go to PostgreSQL as one batch: a twice with one key, b twice with two keys,
+      // then c and d, with three coupons left.
+      const settled = await Promise.allSettled([
+        coupons.claim(a.id, t.id, k),
+        coupons.claim(a.id, t.id, k),
+        coupons.claim(b.id, t.id, key('b1')),
+        coupons.claim(b.id, t.id, key('b2')),
+        coupons.claim(c.id, t.id, key('c')),
+        coupons.claim(d.id, t.id, key('d')),
+      ]);
+      const outcome = settled.map((r) => (r.status === 'fulfilled' ? (r.value.created ? 'new' : `again:${r.value.view.id}`) : (r.reason as { code?: string }).code));
+      // a's retry answers a's coupon; b's second claim is over the limit; of c and d, the one past the stock is told it is gone.
+      expect(sql.mock.calls.filter(([text]) => text.includes('claim_coupons('))).toHaveLength(1);
+      sql.mockRestore();
+      const first = settled[0].status === 'fulfilled' ? settled[0].value.view.id : null;
+      expect(outcome.slice(0, 4)).toEqual(['new', `again:${first}`, 'new', 'COUPON_LIMIT_REACHED']);
+      expect(outcome.slice(4).sort()).toEqual(['COUPON_SOLD_OUT', 'new']);
+      // Nothing of the refused claims is left behind: three coupons, the stock at zero, counts only for those who got one.
+      expect(await counters(t.id)).toMatchObject({ claimed: 3, remaining: 0 });
+      const counts = await db.query(`SELECT member_id, claimed FROM coupon_claim_count WHERE template_id = $1 ORDER BY member_id`, [t.id]);
+      const holders = await db.query(`SELECT member_id, count(*)::int AS claimed FROM member_coupon WHERE template_id = $1 GROUP BY member_id ORDER BY member_id`, [t.id]);
+      expect(counts).toEqual(holders);
     });
 
     it('issued-only templates and drafts cannot be claimed; an unknown template is a 404', async () => {

@@ -2,6 +2,7 @@ import { NotificationModule } from '../notification/notification.module';
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
 import { MemberModule } from '../member/member.module';
+import { CouponClaimBatcher } from './coupon-claim-batcher';
 import { CouponDataContributor } from './coupon-data.contributor';
 import { CouponTemplateService } from './coupon-template.service';
 import { CouponController } from './coupon.controller';
@@ -13,7 +14,7 @@ import { StaffCouponController } from './staff-coupon.controller';
 @Module({
   imports: [MemberModule, CatalogModule, NotificationModule],
   controllers: [CouponController, StaffCouponController],
-  providers: [CouponTemplateService, CouponService, CouponJobs, CouponDataContributor],
+  providers: [CouponTemplateService, CouponClaimBatcher, CouponService, CouponJobs, CouponDataContributor],
   exports: [CouponService],
 })
 export class CouponModule {}

@@ -14,10 +14,11 @@ import {
   type WalletCounts,
 } from '@glow/contracts';
 import { applyCoupons, bestCoupons, type CartLine, COUPON_CODE_RANDOM_BYTES, couponRefusalAt, couponValidity, evaluateCoupon, toCouponCode } from '@glow/domain';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { storeScopeOf, type StaffPrincipal } from '../../platform/auth/principal';
 import { CatalogService } from '../catalog/catalog.service';
 import { COUPON_SELECT, type CouponRow, couponView, faceOf, type FaceNames, reviveCoupon, reviveTemplate, type TemplateRow, walletCoupon } from './coupon-rows';
+import { CouponClaimBatcher } from './coupon-claim-batcher';
 import { CouponTemplateService } from './coupon-template.service';
 import { CouponException } from './coupon.exception';
 import { uniqueViolation } from '../../platform/database/unique-violation';
@@ -55,6 +56,7 @@ export class CouponService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalog: CatalogService,
     private readonly templates: CouponTemplateService,
+    private readonly claimBatcher: CouponClaimBatcher,
   ) {}
 
   // --- claim center ---
@@ -94,10 +96,10 @@ export class CouponService {
   }
 
   /**
-   * Claims one coupon in one statement: the member's count by a conditional upsert, the coupon row, and last the
-   * template's stock by a conditional update; a refusal rolls the whole statement back. The template's rules come from
-   * a short-lived cache (the statement re-checks status, stock and limit), so a claim is one round trip. A retried
-   * idempotency key answers the coupon it already claimed.
+   * Claims one coupon in one statement, shared with the claims that arrived at the same moment: the member's count by
+   * a conditional upsert, the coupon row, and last the template's stock by a conditional update; a refused claim
+   * leaves nothing behind. The template's rules come from a short-lived cache (the statement re-checks status, stock
+   * and limit), so a claim is one round trip. A retried idempotency key answers the coupon it already claimed.
    */
   async claim(memberId: string, templateId: string, key: string): Promise<{ view: MemberCouponView; created: boolean }> {
     const issueKey = `claim:${memberId}:${key}`;
@@ -109,25 +111,19 @@ export class CouponService {
     }
     const validity = couponValidity({ kind: t.validity_kind, from: t.valid_from, until: t.valid_until, days: t.valid_days }, now);
     const code = toCouponCode(randomBytes(COUPON_CODE_RANDOM_BYTES));
-    let made: { id: string; created_at: Date };
-    try {
-      // `claim_coupon` (migration "coupons") counts the claim against the member's limit, writes the coupon and takes
-      // the stock last, in one statement, raising `coupon-claim:limit|stock` (which rolls it all back) when either is gone.
-      // The limit comes from the cached template; it cannot change once the template is live, and the statement
-      // checks it against the row.
-      const [row] = await this.db.query<{ coupon_id: string; coupon_created_at: Date }[]>(`SELECT * FROM claim_coupon($1, $2, $3, $4, $5, $6, $7)`, [
-        t.id,
-        memberId,
-        t.per_member_limit,
-        code,
-        issueKey,
-        validity.validFrom,
-        validity.validUntil,
-      ]);
-      made = { id: row.coupon_id, created_at: row.coupon_created_at };
-    } catch (e) {
-      const refusal = claimRefusal(e);
-      if (!refusal && uniqueViolation(e) !== 'uq_member_coupon_issue_key') throw e;
+    // `claim_coupons` (migration "claim-coupons-batch"), with the claims that arrived together: counts the claim against
+    // the member's limit, writes the coupon and takes the stock last, or answers why not (and leaves nothing behind).
+    // The limit comes from the cached template; it cannot change once the template is live, and the statement checks it.
+    const result = await this.claimBatcher.claim({
+      templateId: t.id,
+      memberId,
+      perMemberLimit: t.per_member_limit,
+      code,
+      issueKey,
+      validFrom: validity.validFrom,
+      validUntil: validity.validUntil,
+    });
+    if ('refusal' in result) {
       // Refusals: one read answers precisely (a retried key answers its coupon; otherwise limit, sold out or closed).
       const [state] = await this.db.query<{ seen: string | null; status: string; claimable: boolean; remaining: number | null; claimed: number | null; per_member_limit: number }[]>(
         `SELECT (SELECT c.id FROM member_coupon c WHERE c.issue_key = $3) AS seen, t.status, t.claimable, t.remaining, t.per_member_limit, n.claimed
@@ -135,10 +131,11 @@ export class CouponService {
         [t.id, memberId, issueKey],
       );
       if (state?.seen) return { view: await this.viewOf(state.seen), created: false };
-      if (refusal === 'limit' || (state && (state.claimed ?? 0) >= state.per_member_limit)) throw new CouponException(ErrorCode.CouponLimitReached);
+      if (result.refusal === 'limit' || (state && (state.claimed ?? 0) >= state.per_member_limit)) throw new CouponException(ErrorCode.CouponLimitReached);
       if (state?.status === 'active' && state.claimable && state.remaining === 0) throw new CouponException(ErrorCode.CouponSoldOut);
       throw new CouponException(ErrorCode.CouponNotClaimable);
     }
+    const made = { id: result.couponId, created_at: result.createdAt };
     const names = t.gift_sku ? await this.templates.names([t.gift_sku]) : new Map<string, string>();
     const row: CouponRow = {
       id: made.id,
@@ -597,12 +594,5 @@ export class CouponService {
     );
     return row.id;
   }
-}
-
-/** `stock` or `limit` when `claim_coupon` refused the claim. */
-function claimRefusal(e: unknown): 'stock' | 'limit' | null {
-  if (!(e instanceof QueryFailedError)) return null;
-  const m = /^coupon-claim:(stock|limit)$/.exec((e.driverError as { message?: string }).message ?? '');
-  return m ? (m[1] as 'stock' | 'limit') : null;
 }
 
