@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { ChatAck, ChatMessageView, ChatSyncResponse, ConversationView, MemberChatResponse } from '@glow/contracts';
 import type { DataSource } from 'typeorm';
 import { io, type Socket } from 'socket.io-client';
@@ -318,6 +320,34 @@ describe('Advisor chat: realtime delivery, catch-up, routing, bot, WeChat custom
     expect(sent).toHaveLength(5);
     expect((await push({ openid: ivy.openid, msgType: 'text', content: '好的谢谢' })).delivered).toBe(true);
     await api(stack).post(`/api/staff/conversations/${conv.id}/messages`).set(as(advisor1.token)).send(text('不客气')).expect(201);
+
+    // A product card goes to WeChat as a mini-program card, its picture uploaded as the thumbnail; a product whose
+    // picture cannot be fetched goes as text with the shop's path.
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(64)]);
+    const pictures = createServer((req, res) => {
+      if (req.url === '/cream.png') res.writeHead(200, { 'content-type': 'image/png' }).end(png);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => pictures.listen(0, '127.0.0.1', resolve));
+    const [withPicture, withoutPicture] = await db.query(`SELECT id, name, images FROM product WHERE active ORDER BY sku LIMIT 2`);
+    try {
+      const base = `http://127.0.0.1:${(pictures.address() as AddressInfo).port}`;
+      await db.query(`UPDATE product SET images = ARRAY[$2] WHERE id = $1`, [withPicture.id, `${base}/cream.png`]);
+      await db.query(`UPDATE product SET images = ARRAY[$2] WHERE id = $1`, [withoutPicture.id, `${base}/gone.png`]);
+      for (const p of [withPicture, withoutPicture]) {
+        await api(stack).post(`/api/staff/conversations/${conv.id}/messages`).set(as(advisor1.token)).send({ clientId: clientId('p'), type: 'product', productId: p.id }).expect(201);
+      }
+      const { messages: cards } = (await (await fetch(`${stack.sandboxUrl}/__control/cs/sent?openid=${ivy.openid}`)).json()) as { messages: { msgtype: string; payload: Record<string, string> }[] };
+      const [card, fallback] = cards.slice(-2);
+      expect(card.msgtype).toBe('miniprogrampage');
+      expect(card.payload).toMatchObject({ title: expect.stringContaining(withPicture.name), pagepath: 'packages/shop/pages/shop/index', thumb_media_id: expect.any(String) });
+      expect(fallback.msgtype).toBe('text');
+      expect(fallback.payload['content']).toContain(withoutPicture.name);
+      expect(fallback.payload['content']).toContain('packages/shop/pages/shop/index');
+    } finally {
+      pictures.close();
+      for (const p of [withPicture, withoutPicture]) await db.query(`UPDATE product SET images = $2 WHERE id = $1`, [p.id, p.images]);
+    }
 
     // A forged push is refused by the API and stores nothing.
     const before = await db.query(`SELECT count(*)::int AS n FROM chat_message WHERE conversation_id = $1`, [conv.id]);

@@ -17,7 +17,7 @@ import {
   type MemberChatResponse,
   type SendChatMessageDto,
 } from '@glow/contracts';
-import { validateChatSend, withinServiceHours } from '@glow/domain';
+import { detectImageType, validateChatSend, withinServiceHours } from '@glow/domain';
 import { AuditService } from '../../platform/audit/audit.service';
 import type { StaffPrincipal } from '../../platform/auth/principal';
 import { AppConfig } from '../../platform/config/app-config';
@@ -43,6 +43,10 @@ interface NewMessage {
   at: Date;
 }
 
+/** Where a product card sent through WeChat customer service leads: the mini-program's shop. */
+const WECHAT_SHOP_PAGE = 'packages/shop/pages/shop/index';
+const PRODUCT_THUMB_MAX_BYTES = 2 * 1024 * 1024;
+
 /** An advisor counts as online while an instance holding their socket refreshes `last_seen` (every 20 s). */
 export const ONLINE_WITHIN_SECONDS = 70;
 
@@ -56,6 +60,8 @@ const CHAT_IMAGE_NAME = /^[a-f0-9]{32}\.(jpg|png|webp|gif)$/;
 @Injectable()
 export class ChatService {
   private readonly logger = new Logger(ChatService.name);
+  /** Product pictures already uploaded as temporary media, by URL (see `productThumb`). */
+  private readonly thumbs = new Map<string, { mediaId: string; until: number }>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -523,7 +529,8 @@ export class ChatService {
 
   /**
    * Sends an advisor's message through WeChat customer service (text; images as temporary media; product cards as
-   * text with the mini-program path) and records whether WeChat took it.
+   * mini-program cards when the product's picture can be had for the card's thumbnail, otherwise as text with the
+   * shop's path) and records whether WeChat took it.
    */
   private async deliverToWechat(conv: ConversationRow, message: ChatMessageView): Promise<ChatMessageView> {
     if (!conv.openid) return message;
@@ -538,8 +545,13 @@ export class ChatService {
         const mediaId = await this.wechat.uploadImage(bytes, name, ext === 'png' ? 'image/png' : 'image/jpeg');
         await this.wechat.sendCustomMessage({ touser: conv.openid, msgtype: 'image', image: { media_id: mediaId } });
       } else if (message.type === 'product') {
-        const content = `【${String(body['name'])}】¥${(Number(body['priceFen']) / 100).toFixed(2)}，在小程序中查看：packages/shop/product/index?id=${String(body['productId'])}`;
-        await this.wechat.sendCustomMessage({ touser: conv.openid, msgtype: 'text', text: { content } });
+        const title = `${String(body['name'])} ¥${(Number(body['priceFen']) / 100).toFixed(2)}`;
+        const thumb = typeof body['imageUrl'] === 'string' ? await this.productThumb(body['imageUrl']) : null;
+        if (thumb) {
+          await this.wechat.sendCustomMessage({ touser: conv.openid, msgtype: 'miniprogrampage', miniprogrampage: { title, pagepath: WECHAT_SHOP_PAGE, thumb_media_id: thumb } });
+        } else {
+          await this.wechat.sendCustomMessage({ touser: conv.openid, msgtype: 'text', text: { content: `【${title}】在小程序「商城」中查看：${WECHAT_SHOP_PAGE}` } });
+        }
       } else {
         await this.wechat.sendCustomMessage({ touser: conv.openid, msgtype: 'text', text: { content: String(body['text']) } });
       }
@@ -550,5 +562,29 @@ export class ChatService {
     }
     await this.db.query(`UPDATE chat_message SET delivery = $2, delivery_error = $3 WHERE id = $1::bigint`, [message.id, delivery, error]);
     return { ...message, delivery };
+  }
+
+  /**
+   * The temporary-media id of a product picture, for a mini-program card's thumbnail: fetched (http(s), an image by
+   * its first bytes, at most 2 MB, within 5 s), uploaded, and reused for two days (WeChat keeps temporary media three).
+   * Null when the picture cannot be had; the card then goes as text.
+   */
+  private async productThumb(url: string): Promise<string | null> {
+    const known = this.thumbs.get(url);
+    if (known && known.until > Date.now()) return known.mediaId;
+    if (!/^https?:\/\//.test(url)) return null;
+    let bytes: Buffer;
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      if (!res.ok || Number(res.headers.get('content-length') ?? 0) > PRODUCT_THUMB_MAX_BYTES) return null;
+      bytes = Buffer.from(await res.arrayBuffer());
+    } catch {
+      return null;
+    }
+    const type = detectImageType(bytes);
+    if (bytes.length > PRODUCT_THUMB_MAX_BYTES || (type !== 'jpg' && type !== 'png')) return null;
+    const mediaId = await this.wechat.uploadImage(bytes, `product.${type}`, type === 'png' ? 'image/png' : 'image/jpeg');
+    this.thumbs.set(url, { mediaId, until: Date.now() + 2 * 86_400_000 });
+    return mediaId;
   }
 }
