@@ -302,6 +302,10 @@ export class TicketService {
   }
 
   /** Escalates tickets past their SLA (level 1 at the due time, 2 and 3 as it drags on). Answers how many moved. */
+  /**
+   * Raises the escalation level of tickets past their SLA (again as they drag on): an internal event, the console's
+   * overdue marker, and a follow-up task for whoever has to act.
+   */
   async escalate(now = new Date()): Promise<{ escalated: number }> {
     const due = await this.db.query<{ id: string; sla_due_at: Date; created_at: Date; escalation_level: number }[]>(
       `SELECT id, sla_due_at, created_at, escalation_level FROM ticket WHERE status NOT IN ('resolved', 'closed') AND sla_due_at <= $1 AND escalation_level < 3`,
@@ -316,6 +320,15 @@ export class TicketService {
         if (rows.length === 0) return;
         escalated += 1;
         await this.event(tx, t.id, 'escalated', null, { internal: true, note: `已超出处理时限，升级至 ${level} 级，请店长跟进`, detail: { level }, at: now });
+        // Somebody has to act: a task due today on the assignee's list (the store's, which its manager sees, when
+        // nobody is assigned), once per level.
+        await tx.query(
+          `INSERT INTO follow_up_task (member_id, advisor_id, store_id, kind, title, due_on, source_key)
+           SELECT t.member_id, t.assignee_id, t.store_id, 'ticket', left('工单' || t.ticket_no || '超时，已升级至' || $2::text || '级', 40), $3::date, $4
+             FROM ticket t WHERE t.id = $1
+           ON CONFLICT (source_key) DO NOTHING`,
+          [t.id, level, businessDate(now), `ticket:${t.id}:escalated:${level}`],
+        );
       });
     }
     return { escalated };
