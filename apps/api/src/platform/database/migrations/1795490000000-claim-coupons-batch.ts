@@ -8,7 +8,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * count, then the stock) and, with the claims sorted by template and member, in the same order by every batch.
  *
  * Answers one row per claim, in the order given: the coupon, or the refusal (`limit`, `stock`, `duplicate` for an
- * idempotency key or code already used). Claims beyond the stock left are undone (coupon deleted, count given back)
+ * idempotency key or code already used, `closed` for a member who left). Which claims of a batch get the last coupons
+ * follows that sort order. Claims beyond the stock left are undone (coupon deleted, count given back)
  * before the transaction ends, so nothing is ever oversold and nobody goes over their limit.
  */
 export class ClaimCouponsBatch1795490000000 implements MigrationInterface {
@@ -86,6 +87,14 @@ export class ClaimCouponsBatch1795490000000 implements MigrationInterface {
               why[k] := 'stock';
             END IF;
           END LOOP;
+        END LOOP;
+        -- A claim refused for the limit only because a claim of the same member earlier in this batch held it, and that
+        -- claim then found no stock, was refused for the stock too (the member has nothing).
+        FOR k IN 1 .. n LOOP
+          IF why[k] = 'limit' AND NOT EXISTS (SELECT 1 FROM coupon_claim_count
+                                               WHERE template_id = p_templates[k] AND member_id = p_members[k] AND claimed >= p_limits[k]) THEN
+            why[k] := 'stock';
+          END IF;
         END LOOP;
         FOR k IN 1 .. n LOOP
           i := k;
