@@ -107,7 +107,7 @@ describe('Tickets, CSAT, follow-up tasks, the customer 360 and advisor metrics',
     expect(event.internal).toBe(true);
     // The advisor who filed it (its assignee) finds a task to act on in their list, once however often the job runs.
     await tickets.escalate(new Date(Date.now() + 26 * HOUR));
-    const todo = (await api(stack).get(`/api/staff/tasks?dueBy=${new Date(Date.now() + 30 * HOUR).toISOString().slice(0, 10)}`).set(as(advisor)).expect(200)).body as { kind: string; title: string; memberId: string }[];
+    const todo = (await api(stack).get(`/api/staff/tasks?dueBy=${new Date(Date.now() + 72 * HOUR).toISOString().slice(0, 10)}`).set(as(advisor)).expect(200)).body as { kind: string; title: string; memberId: string }[];
     expect(todo.filter((task) => task.kind === 'ticket' && task.memberId === m.id).map((task) => task.title)).toEqual([`工单${t.ticketNo}超时，已升级至1级`]);
     await api(stack).post(`/api/staff/tickets/${t.id}/status`).set(as(advisor)).send({ status: 'resolved' }).expect(200);
     await db.query(`UPDATE ticket SET resolved_at = now() - interval '49 hours' WHERE id = $1`, [t.id]);
