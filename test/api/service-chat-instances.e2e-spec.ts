@@ -1,17 +1,12 @@
-import type { ChatAck, ChatMessageView, ConversationView } from '@glow/contracts';
+import type { ChatMessageView, ConversationView } from '@glow/contracts';
 import type { DataSource } from 'typeorm';
-import { io, type Socket } from 'socket.io-client';
+import { chatOk as ok, connectChat, type ChatClient as Client } from '../support/chat-client';
 import { as, newMember } from '../support/skin';
 import { e2eDataSource, startStack, type Stack } from '../support/stack';
 import { api, staffLogin } from '../support/wechat-user';
 
 /** The machine's Redis (CI has one at this address); the chat's rooms span instances through it. */
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-
-interface Client {
-  socket: Socket;
-  heard: { event: string; payload: unknown }[];
-}
 
 describe('Chat across two API instances: a member on one and their advisor on the other hear each other', () => {
   let one: Stack;
@@ -32,21 +27,10 @@ describe('Chat across two API instances: a member on one and their advisor on th
     await two.close();
   });
 
-  const connect = (stack: Stack, token: string): Promise<Client> =>
-    new Promise((resolve, reject) => {
-      const socket = io(`${stack.apiUrl}/chat`, { path: '/api/socket.io', auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
-      const client: Client = { socket, heard: [] };
-      socket.onAny((event: string, payload: unknown) => client.heard.push({ event, payload }));
-      socket.once('connect', () => {
-        clients.push(client);
-        resolve(client);
-      });
-      socket.once('connect_error', (e) => reject(e));
-    });
-  const ok = async <T>(c: Client, event: string, payload: unknown): Promise<T> => {
-    const a = (await c.socket.timeout(5000).emitWithAck(event, payload)) as ChatAck<T>;
-    if (!a.ok) throw new Error(`${event} refused: ${a.code} ${a.message}`);
-    return a.data;
+  const connect = async (stack: Stack, token: string): Promise<Client> => {
+    const client = await connectChat(stack.apiUrl, token);
+    clients.push(client);
+    return client;
   };
   const heard = (c: Client, event: string) => c.heard.filter((h) => h.event === event).map((h) => h.payload);
   const waitFor = async (what: string, probe: () => boolean, ms = 5000): Promise<void> => {

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ChatAck, ChatMessageView, ChatSyncResponse, ConversationView, MemberChatResponse } from '@glow/contracts';
+import type { ChatMessageView, ChatSyncResponse, ConversationView, MemberChatResponse } from '@glow/contracts';
 import type { DataSource } from 'typeorm';
-import { io, type Socket } from 'socket.io-client';
 import { ChatBot } from '../../apps/api/src/modules/service/chat-bot';
 import { ChatRouter } from '../../apps/api/src/modules/service/chat-router';
+import { chatAck as ack, chatOk as ok, connectChat, type ChatClient as Client } from '../support/chat-client';
 import { as, newMember, type TestMember } from '../support/skin';
 import { e2eDataSource, startStack, type Stack } from '../support/stack';
 import { api, staffLogin } from '../support/wechat-user';
@@ -13,11 +13,6 @@ import { api, staffLogin } from '../support/wechat-user';
 let seq = 0;
 const clientId = (what = 'm') => `${what}-${Date.now().toString(36)}-${++seq}`.padEnd(8, 'x');
 
-/** A socket with every event it heard, in order. */
-interface Client {
-  socket: Socket;
-  heard: { event: string; payload: unknown }[];
-}
 
 describe('Advisor chat: realtime delivery, catch-up, routing, bot, WeChat customer service', () => {
   let stack: Stack;
@@ -52,28 +47,10 @@ describe('Advisor chat: realtime delivery, catch-up, routing, bot, WeChat custom
 
   // --- helpers ---
 
-  const connect = (token: string): Promise<Client> =>
-    new Promise((resolve, reject) => {
-      const socket = io(`${stack.apiUrl}/chat`, { path: '/api/socket.io', auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
-      const client: Client = { socket, heard: [] };
-      socket.onAny((event: string, payload: unknown) => client.heard.push({ event, payload }));
-      socket.once('connect', () => {
-        clients.push(client);
-        resolve(client);
-      });
-      socket.once('connect_error', (e) => reject(e));
-    });
-  const ack = async <T>(c: Client, event: string, payload: unknown): Promise<ChatAck<T>> => {
-    try {
-      return (await c.socket.timeout(5000).emitWithAck(event, payload)) as ChatAck<T>;
-    } catch (e) {
-      throw new Error(`${event} ${JSON.stringify(payload)}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  };
-  const ok = async <T>(c: Client, event: string, payload: unknown): Promise<T> => {
-    const a = await ack<T>(c, event, payload);
-    if (!a.ok) throw new Error(`${event} refused: ${a.code} ${a.message}`);
-    return a.data;
+  const connect = async (token: string): Promise<Client> => {
+    const client = await connectChat(stack.apiUrl, token);
+    clients.push(client);
+    return client;
   };
   const messagesHeard = (c: Client, conversationId?: string) =>
     c.heard.filter((h) => h.event === 'message').map((h) => h.payload as ChatMessageView).filter((m) => !conversationId || m.conversationId === conversationId);

@@ -135,10 +135,9 @@ export class CouponService {
       if (state?.status === 'active' && state.claimable && state.remaining === 0) throw new CouponException(ErrorCode.CouponSoldOut);
       throw new CouponException(ErrorCode.CouponNotClaimable);
     }
-    const made = { id: result.couponId, created_at: result.createdAt };
     const names = t.gift_sku ? await this.templates.names([t.gift_sku]) : new Map<string, string>();
     const row: CouponRow = {
-      id: made.id,
+      id: result.couponId,
       template_id: t.id,
       member_id: memberId,
       code,
@@ -150,7 +149,7 @@ export class CouponService {
       order_id: null,
       discount_fen: null,
       used_at: null,
-      created_at: made.created_at,
+      created_at: result.createdAt,
       template: t,
     };
     return { view: couponView(row, names), created: true };

@@ -301,10 +301,9 @@ export class TicketService {
     return this.detail(who, id);
   }
 
-  /** Escalates tickets past their SLA (level 1 at the due time, 2 and 3 as it drags on). Answers how many moved. */
   /**
-   * Raises the escalation level of tickets past their SLA (again as they drag on): an internal event, the console's
-   * overdue marker, and a follow-up task for whoever has to act.
+   * Escalates tickets past their SLA (level 1 at the due time, 2 and 3 as it drags on): an internal event, the
+   * console's overdue marker, and a follow-up task for whoever has to act. Answers how many moved.
    */
   async escalate(now = new Date()): Promise<{ escalated: number }> {
     const due = await this.db.query<{ id: string; sla_due_at: Date; created_at: Date; escalation_level: number }[]>(
